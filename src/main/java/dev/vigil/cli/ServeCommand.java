@@ -1,0 +1,74 @@
+package dev.vigil.cli;
+
+import dev.vigil.appliance.Appliance;
+import dev.vigil.appliance.RuntimeInfo;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code vigil serve}: runs the appliance in the foreground until it is stopped (SIGTERM or Ctrl-C). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the appliance: ingest, store, API. Stops cleanly on SIGTERM/Ctrl-C.")
+public final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Mixin
+    ServerOptions options = new ServerOptions();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        try (ApplicationContext context = start(options)) {
+            printStarted(context.getBean(Appliance.class).runtimeInfo(), System.out);
+            awaitShutdown(context);
+        }
+        return 0;
+    }
+
+    /** Starts the appliance with these options; the caller closes the context. */
+    static ApplicationContext start(ServerOptions options) {
+        if (RuntimeInfo.readLive(options.dataDir()).isPresent()) {
+            throw new CliException("an appliance is already running on " + options.dataDir().toAbsolutePath()
+                    + " (see 'vigil status'); two processes cannot share a data directory");
+        }
+        Micronaut micronaut = Micronaut.build().properties(options.properties()).banner(false);
+        if (!options.configFiles().isEmpty()) {
+            System.setProperty("micronaut.config.files",
+                    String.join(",", options.configFiles().stream().map(Object::toString).toList()));
+        }
+        ApplicationContext context = micronaut.start();
+        try {
+            context.getBean(Appliance.class).start();
+        } catch (RuntimeException e) {
+            context.close();
+            throw new CliException("the appliance could not start: " + e.getMessage());
+        }
+        return context;
+    }
+
+    static void printStarted(RuntimeInfo info, PrintStream out) {
+        out.println("Vigil is running (pid " + info.pid() + ", tenant " + info.tenant() + ")");
+        out.println("  API and HEC collector: " + info.httpUrl());
+        if (info.syslogUdpPort() > 0) {
+            out.println("  syslog UDP:            127.0.0.1:" + info.syslogUdpPort());
+        }
+        if (info.syslogTcpPort() > 0) {
+            out.println("  syslog TCP:            127.0.0.1:" + info.syslogTcpPort());
+        }
+        if (info.syslogTlsPort() > 0) {
+            out.println("  syslog TLS:            127.0.0.1:" + info.syslogTlsPort());
+        }
+    }
+
+    static void awaitShutdown(ApplicationContext context) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            context.close();
+            stopped.countDown();
+        }, "vigil-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopped.await();
+    }
+}
