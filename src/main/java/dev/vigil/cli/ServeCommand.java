@@ -33,7 +33,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             throw new CliException("an appliance is already running on " + options.dataDir().toAbsolutePath()
                     + " (see 'vigil status'); two processes cannot share a data directory");
         }
-        Micronaut micronaut = Micronaut.build().properties(options.properties()).banner(false);
+        Micronaut micronaut = Micronaut.build(new String[0]).properties(options.properties()).banner(false);
         if (!options.configFiles().isEmpty()) {
             System.setProperty("micronaut.config.files",
                     String.join(",", options.configFiles().stream().map(Object::toString).toList()));

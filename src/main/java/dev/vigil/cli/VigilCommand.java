@@ -15,8 +15,6 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 StatusCommand.class,
                 SearchCommand.class,
-                IngestCommand.class,
-                ConnectorsCommand.class,
                 TokensCommand.class,
                 CommandLine.HelpCommand.class
         })

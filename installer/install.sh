@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Installs Vigil from this source tree onto this machine, air-gapped: nothing is fetched except what the build
+# itself needs from the local Maven repository (build on a connected machine, or carry ~/.m2 on removable media).
+#
+#   sudo installer/install.sh                       # /opt/vigil, /etc/vigil, /var/lib/vigil, systemd unit, user vigil
+#   installer/install.sh --prefix DIR --no-service  # a self-contained install under DIR (no root, no systemd)
+#
+# It prints the first-start facts: where the API listens and where the CLI token is.
+set -euo pipefail
+
+src="$(cd "$(dirname "$0")/.." && pwd)"
+prefix=/opt/vigil
+config_dir=/etc/vigil
+data_dir=/var/lib/vigil
+service=yes
+user=vigil
+
+usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --prefix) prefix="$2"; config_dir="$2/etc"; data_dir="$2/var"; shift 2 ;;
+    --config-dir) config_dir="$2"; shift 2 ;;
+    --data-dir) data_dir="$2"; shift 2 ;;
+    --no-service) service=no; shift ;;
+    --user) user="$2"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "install.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+if [ "$service" = yes ] && [ "$(id -u)" -ne 0 ]; then
+  echo "install.sh: installing the system service needs root; use sudo, or --prefix DIR --no-service" >&2
+  exit 2
+fi
+
+"$src/installer/lib/build.sh" "$src"
+
+echo "Installing into $prefix"
+install -d "$prefix/lib/lib" "$prefix/appliance/bin" "$prefix/connectors" "$config_dir" "$data_dir"
+cp "$src/target/vigil.jar" "$prefix/lib/vigil.jar"
+rm -f "$prefix/lib/lib/"*.jar
+cp "$src/target/lib/"*.jar "$prefix/lib/lib/"
+cp "$src/appliance/bin/vigil" "$prefix/appliance/bin/vigil"
+rm -rf "$prefix/connectors"; cp -r "$src/connectors" "$prefix/connectors"
+cp -r "$src/docs" "$prefix/docs" 2>/dev/null || true
+cp "$src/LICENSE" "$prefix/LICENSE"
+if [ ! -f "$config_dir/vigil.yml" ]; then
+  sed "s#data-dir: /var/lib/vigil#data-dir: $data_dir#" "$src/config/vigil.yml" > "$config_dir/vigil.yml"
+else
+  echo "Keeping the existing configuration $config_dir/vigil.yml"
+fi
+echo "$prefix" > "$prefix/.installed"
+
+if [ "$service" = yes ]; then
+  id "$user" >/dev/null 2>&1 || useradd --system --home-dir "$data_dir" --shell /usr/sbin/nologin "$user"
+  chown -R "$user:$user" "$data_dir"
+  chmod 700 "$data_dir"
+  sed -e "s#/opt/vigil#$prefix#g" -e "s#/var/lib/vigil#$data_dir#g" -e "s#/etc/vigil#$config_dir#g" \
+      -e "s#^User=vigil#User=$user#" -e "s#^Group=vigil#Group=$user#" \
+      "$src/appliance/systemd/vigil.service" > /etc/systemd/system/vigil.service
+  systemctl daemon-reload
+  systemctl enable --now vigil.service
+  echo "Vigil is installed and started as the systemd service 'vigil'."
+  echo "  status:  sudo -u $user $prefix/appliance/bin/vigil status --data-dir $data_dir"
+else
+  echo "Vigil is installed. Start it with:"
+  echo "  $prefix/appliance/bin/vigil serve --config $config_dir/vigil.yml --data-dir $data_dir"
+fi

@@ -1,0 +1,177 @@
+package dev.vigil.ingest;
+
+import dev.vigil.event.NormalizedEvent;
+import dev.vigil.ingest.spool.Spool;
+import dev.vigil.ingest.spool.SpoolCursor;
+import dev.vigil.ingest.spool.SpooledRecord;
+import dev.vigil.store.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Moves events from the spool into the store: read in sequence order, normalise, add, commit at least every
+ * {@code commitInterval}, then release the spool up to what the store has durably committed.
+ *
+ * <p>Guarantees: at start it replays the spool from the store's last durable sequence + 1; together with the store's
+ * per-index commit marks this makes every spooled event searchable exactly once after any crash. The spool is
+ * released only behind a durable store commit, so nothing is released that a crash could still lose. Normalisation
+ * of a batch runs on {@code workers} threads; the store sees the batch before the commit that covers it.
+ */
+public final class IndexingPipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexingPipeline.class);
+    private static final int BATCH = 4096;
+
+    private final Spool spool;
+    private final EventStore store;
+    private final EventNormalizer normalizer;
+    private final Duration commitInterval;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final int workerCount;
+    private final Thread thread;
+    private final LongAdder indexed = new LongAdder();
+    private final LongAdder parseErrors = new LongAdder();
+    private final Map<String, LongAdder> errorsByConnector = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> indexedByConnector = new ConcurrentHashMap<>();
+    private final AtomicLong indexedSequence = new AtomicLong();
+    private final AtomicLong durableSequence = new AtomicLong();
+    private final AtomicLong lagMillis = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+
+    public IndexingPipeline(Spool spool, EventStore store, EventNormalizer normalizer, Duration commitInterval,
+                            int workers, Clock clock) {
+        this.spool = spool;
+        this.store = store;
+        this.normalizer = normalizer;
+        this.commitInterval = commitInterval;
+        this.clock = clock;
+        this.workerCount = Math.max(1, workers);
+        this.workers = Executors.newFixedThreadPool(workerCount, Thread.ofPlatform().name("vigil-normalise-", 0).daemon(true).factory());
+        long durable = store.durableSequence();
+        this.indexedSequence.set(durable);
+        this.durableSequence.set(durable);
+        this.thread = Thread.ofPlatform().name("vigil-indexer").daemon(true).unstarted(this::run);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Waits until every record up to {@code sequence} is searchable; false on timeout. */
+    public boolean awaitIndexed(long sequence, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (indexedSequence.get() < sequence) {
+            if (failure != null || System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    public PipelineStats stats() {
+        return new PipelineStats(indexed.sum(), parseErrors.sum(), snapshot(errorsByConnector), snapshot(indexedByConnector),
+                indexedSequence.get(), durableSequence.get(), lagMillis.get());
+    }
+
+    /** Why the pipeline stopped, if it failed. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    private void run() {
+        long lastCommit = System.nanoTime();
+        try (SpoolCursor cursor = spool.openCursor(store.durableSequence() + 1)) {
+            while (running) {
+                List<SpooledRecord> batch = cursor.poll(BATCH, Duration.ofMillis(100));
+                if (!batch.isEmpty()) {
+                    index(batch);
+                }
+                boolean due = System.nanoTime() - lastCommit >= commitInterval.toNanos();
+                if (due && indexedSequence.get() > durableSequence.get()) {
+                    commit();
+                    lastCommit = System.nanoTime();
+                } else if (due) {
+                    lastCommit = System.nanoTime();
+                }
+            }
+            if (indexedSequence.get() > durableSequence.get()) {
+                commit();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            failure = e;
+            LOG.error("indexing stopped: {}", e.getMessage(), e);
+        }
+    }
+
+    private void index(List<SpooledRecord> batch) throws Exception {
+        NormalizedEvent[] events = new NormalizedEvent[batch.size()];
+        int slice = (batch.size() + workerCount - 1) / workerCount;
+        Future<?>[] parts = new Future<?>[workerCount];
+        for (int w = 0; w < workerCount; w++) {
+            int from = w * slice;
+            int to = Math.min(batch.size(), from + slice);
+            parts[w] = workers.submit(() -> {
+                for (int i = from; i < to; i++) {
+                    NormalizedEvent e = normalizer.normalize(batch.get(i).toRawEvent());
+                    store.add(e);
+                    events[i] = e;
+                }
+            });
+        }
+        for (Future<?> part : parts) {
+            part.get();
+        }
+        for (NormalizedEvent e : events) {
+            indexedByConnector.computeIfAbsent(e.connector(), k -> new LongAdder()).increment();
+            if (e.hasParseError()) {
+                parseErrors.increment();
+                errorsByConnector.computeIfAbsent(e.connector(), k -> new LongAdder()).increment();
+            }
+        }
+        indexed.add(events.length);
+        SpooledRecord last = batch.getLast();
+        lagMillis.set(Math.max(0, clock.millis() - last.record().receivedAt().toEpochMilli()));
+        indexedSequence.set(last.sequence());
+    }
+
+    private void commit() {
+        long through = indexedSequence.get();
+        store.commit(through);
+        durableSequence.set(through);
+        spool.release(through);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
+        Map<String, Long> out = new TreeMap<>();
+        counters.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+}
