@@ -1,6 +1,7 @@
 package dev.vigil.console.api;
 
 import dev.vigil.store.EventQuery;
+import dev.vigil.tenancy.web.Principals;
 import dev.vigil.store.EventStore;
 import dev.vigil.store.Histogram;
 import dev.vigil.store.SearchPage;

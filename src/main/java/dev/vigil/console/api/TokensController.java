@@ -1,6 +1,7 @@
 package dev.vigil.console.api;
 
 import dev.vigil.tenancy.ApiToken;
+import dev.vigil.tenancy.web.Principals;
 import dev.vigil.tenancy.ApiTokenScope;
 import dev.vigil.tenancy.ApiTokens;
 import dev.vigil.tenancy.IssuedToken;

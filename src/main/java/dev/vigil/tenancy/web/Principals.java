@@ -1,4 +1,4 @@
-package dev.vigil.console.api;
+package dev.vigil.tenancy.web;
 
 import dev.vigil.tenancy.ApiTokenScope;
 import dev.vigil.tenancy.TenantPrincipal;
