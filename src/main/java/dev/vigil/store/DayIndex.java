@@ -117,6 +117,7 @@ final class DayIndex implements Closeable {
     /**
      * Commits, recording that every event up to {@code sequenceThrough} that belongs here is in the commit. Because
      * events arrive in sequence order, the recorded value is raised to the highest added sequence when that is larger.
+     * Committed documents are searchable when this returns.
      */
     void commit(long sequenceThrough) throws IOException {
         long recorded = Math.max(Math.max(sequenceThrough, highestAdded), committedSequence);
@@ -124,6 +125,7 @@ final class DayIndex implements Closeable {
         writer.commit();
         committedSequence = recorded;
         dirty = false;
+        readers.maybeRefresh();
     }
 
     long committedSequence() {

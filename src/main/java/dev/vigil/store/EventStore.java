@@ -125,7 +125,8 @@ public final class EventStore implements Closeable {
 
     /**
      * Commits every index changed since its last commit, recording {@code sequenceThrough}, then durably writes the
-     * store checkpoint. The caller promises that every event up to {@code sequenceThrough} has been added.
+     * store checkpoint. The caller promises that every event up to {@code sequenceThrough} has been added. Every event
+     * added before the call is searchable when it returns.
      */
     public void commit(long sequenceThrough) {
         synchronized (writes) {
