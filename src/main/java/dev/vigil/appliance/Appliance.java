@@ -122,7 +122,8 @@ public class Appliance {
             housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-retention").daemon(true).factory());
             housekeeping.scheduleAtFixedRate(this::applyRetention, 0, 1, TimeUnit.HOURS);
             EmbeddedServer http = server.get();
-            info = new RuntimeInfo(ProcessHandle.current().pid(), http.getURL().toString(), udpPort, tcpPort, tlsPort,
+            String url = http.getURL().toString();
+            info = new RuntimeInfo(ProcessHandle.current().pid(), url.endsWith("/") ? url : url + "/", udpPort, tcpPort, tlsPort,
                     tenant.value(), startedAt);
             info.write(settings.dataDir());
         } catch (IOException | RuntimeException e) {
