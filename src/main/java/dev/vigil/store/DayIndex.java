@@ -105,8 +105,10 @@ final class DayIndex implements Closeable {
     /** Adds the document of the event with this spool sequence; callers check {@link #isReplay} first. */
     void add(Document document, long sequence) throws IOException {
         writer.addDocument(document);
-        highestAdded = Math.max(highestAdded, sequence);
-        dirty = true;
+        synchronized (this) {
+            highestAdded = Math.max(highestAdded, sequence);
+            dirty = true;
+        }
     }
 
     /** True when documents were added since the last commit. */

@@ -58,7 +58,9 @@ import java.util.regex.Pattern;
  * <p>Tenancy: every read takes a {@link TenantId}, opens only that tenant's indexes and also filters every query on
  * the tenant field, so no result, count or aggregation can include another tenant's events.
  *
- * <p>Threads: one writer thread ({@link #add}, {@link #commit}, {@link #applyRetention}) may run alongside any
+ * <p>Threads: {@link #add} may be called from several threads at once (documents are built and added in parallel);
+ * {@link #commit}, {@link #applyRetention} and {@link #close} wait for adds in progress and exclude new ones. Writers
+ * may run alongside any
  * number of reader threads. A background thread refreshes readers every {@link StoreSettings#refreshInterval()}.
  */
 public final class EventStore implements Closeable {
@@ -78,6 +80,8 @@ public final class EventStore implements Closeable {
     private final Object lifecycle = new Object();
     /** Serialises writes (add, commit, retention) in case more than one thread writes. */
     private final Object writes = new Object();
+    /** Adds share this lock and run in parallel; commit, retention and close take it exclusively. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock adding = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private final ScheduledExecutorService refresher;
     private volatile long durableSequence;
     private volatile boolean closed;
@@ -109,7 +113,8 @@ public final class EventStore implements Closeable {
      * that index is skipped, so replaying the spool after a crash is harmless; sequence 0 is always added.
      */
     public void add(NormalizedEvent event) {
-        synchronized (writes) {
+        adding.readLock().lock();
+        try {
             ensureOpen();
             DayIndexId id = DayIndexId.of(event.tenant(), event.timestamp());
             try {
@@ -120,6 +125,8 @@ public final class EventStore implements Closeable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot add event " + event.id() + " to index " + id + ": " + e.getMessage(), e);
             }
+        } finally {
+            adding.readLock().unlock();
         }
     }
 
@@ -129,6 +136,15 @@ public final class EventStore implements Closeable {
      * added before the call is searchable when it returns.
      */
     public void commit(long sequenceThrough) {
+        adding.writeLock().lock();
+        try {
+            commitExclusively(sequenceThrough);
+        } finally {
+            adding.writeLock().unlock();
+        }
+    }
+
+    private void commitExclusively(long sequenceThrough) {
         synchronized (writes) {
             ensureOpen();
             if (sequenceThrough < durableSequence) {
@@ -172,6 +188,15 @@ public final class EventStore implements Closeable {
      * @return the indexes dropped, in tenant then day order
      */
     public List<DayIndexId> applyRetention(int days, Instant now) {
+        adding.writeLock().lock();
+        try {
+            return applyRetentionExclusively(days, now);
+        } finally {
+            adding.writeLock().unlock();
+        }
+    }
+
+    private List<DayIndexId> applyRetentionExclusively(int days, Instant now) {
         if (days < 1) {
             throw new IllegalArgumentException("retention must be at least 1 day, was " + days);
         }
@@ -375,6 +400,15 @@ public final class EventStore implements Closeable {
      */
     @Override
     public void close() throws IOException {
+        adding.writeLock().lock();
+        try {
+            closeExclusively();
+        } finally {
+            adding.writeLock().unlock();
+        }
+    }
+
+    private void closeExclusively() throws IOException {
         synchronized (writes) {
             synchronized (lifecycle) {
                 if (closed) {
