@@ -41,7 +41,7 @@ public final class CefParser implements RecordParser {
         fields.put("cef.version", Long.parseLong(start.group(1)));
         PipeHeader.Split header;
         try {
-            header = PipeHeader.split(payload.substring(start.end()), HEADER_FIELDS.size(), SHAPE);
+            header = PipeHeader.split(payload.substring(start.end()), 1, HEADER_FIELDS.size(), SHAPE);
         } catch (RecordParseException e) {
             throw new RecordParseException("CEF " + e.getMessage());
         }

@@ -44,7 +44,7 @@ public final class LeefParser implements RecordParser {
                 : "LEEF:1.0|Vendor|Product|Version|EventID|attributes";
         PipeHeader.Split header;
         try {
-            header = PipeHeader.split(payload.substring(start.end()), HEADER_FIELDS.size() + (v2 ? 1 : 0), shape);
+            header = PipeHeader.split(payload.substring(start.end()), 1, HEADER_FIELDS.size() + (v2 ? 1 : 0), shape);
         } catch (RecordParseException e) {
             throw new RecordParseException("LEEF " + e.getMessage());
         }

@@ -21,10 +21,11 @@ final class PipeHeader {
 
     /**
      * @param text  the header, starting at its first field
-     * @param count how many fields the header has
-     * @param shape the expected layout, quoted in errors
+     * @param before how many header fields precede {@code text} (the version), for counts in errors
+     * @param count  how many fields the header has after those
+     * @param shape  the expected layout, quoted in errors
      */
-    static Split split(String text, int count, String shape) throws RecordParseException {
+    static Split split(String text, int before, int count, String shape) throws RecordParseException {
         List<String> fields = new ArrayList<>(count);
         StringBuilder field = new StringBuilder();
         int i = 0;
@@ -34,7 +35,7 @@ final class PipeHeader {
                     fields.add(field.toString());
                     return new Split(fields, "");
                 }
-                throw new RecordParseException("header has " + (fields.size() + 1) + " of " + count
+                throw new RecordParseException("header has " + (before + fields.size() + 1) + " of " + (before + count)
                         + " fields; expected " + shape);
             }
             char c = text.charAt(i);

@@ -137,7 +137,7 @@ class CefParserTest {
     @Test
     void truncatedHeaderIsRejectedSayingHowManyFieldsWereFound() {
         RecordParseException e = assertThrows(RecordParseException.class, () -> parse("CEF:0|security|threatmanager|1.0"));
-        assertTrue(e.getMessage().contains("3 of 6"), e.getMessage());
+        assertTrue(e.getMessage().contains("4 of 7"), e.getMessage());
     }
 
     @Test
