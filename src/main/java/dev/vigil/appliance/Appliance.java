@@ -63,6 +63,7 @@ public class Appliance {
     private final IndexingPipeline pipeline;
     private final LineFramers framers;
     private final Provider<EmbeddedServer> server;
+    private final Provider<io.micrometer.core.instrument.MeterRegistry> meters;
     private final Clock clock;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, ListenerCounters> listeners = new LinkedHashMap<>();
@@ -72,7 +73,8 @@ public class Appliance {
     private TenantId tenant;
 
     public Appliance(VigilSettings settings, FirstStart firstStart, Spool spool, EventStore store,
-                     IndexingPipeline pipeline, LineFramers framers, Provider<EmbeddedServer> server, Clock clock) {
+                     IndexingPipeline pipeline, LineFramers framers, Provider<EmbeddedServer> server,
+                     Provider<io.micrometer.core.instrument.MeterRegistry> meters, Clock clock) {
         this.settings = settings;
         this.firstStart = firstStart;
         this.spool = spool;
@@ -80,6 +82,7 @@ public class Appliance {
         this.pipeline = pipeline;
         this.framers = framers;
         this.server = server;
+        this.meters = meters;
         this.clock = clock;
         this.startedAt = clock.instant();
     }
@@ -121,6 +124,7 @@ public class Appliance {
             startTailers();
             housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-retention").daemon(true).factory());
             housekeeping.scheduleAtFixedRate(this::applyRetention, 0, 1, TimeUnit.HOURS);
+            listeners.forEach((name, counters) -> ApplianceMetrics.bindListener(meters.get(), name, counters));
             EmbeddedServer http = server.get();
             String url = http.getURL().toString();
             info = new RuntimeInfo(ProcessHandle.current().pid(), url.endsWith("/") ? url : url + "/", udpPort, tcpPort, tlsPort,

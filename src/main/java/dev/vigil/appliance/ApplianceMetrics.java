@@ -12,19 +12,28 @@ import jakarta.inject.Singleton;
  * The appliance's own metrics for Prometheus ({@code /prometheus}), in Micrometer naming:
  * {@code vigil_ingest_events_total}, {@code vigil_ingest_parse_errors_total}, {@code vigil_spool_depth_records},
  * {@code vigil_spool_depth_bytes}, {@code vigil_spool_rejected_total}, {@code vigil_index_lag_seconds}, and per
- * listener {@code vigil_listener_received_total}/{@code _dropped_total}/{@code _errors_total} (tag {@code listener}).
+ * listener (registered by the appliance as it starts them, see {@link #bindListener})
+ * {@code vigil_listener_received_total}/{@code _dropped_total}/{@code _errors_total} (tag {@code listener}).
  */
 @Singleton
 public class ApplianceMetrics implements MeterBinder {
 
     private final IndexingPipeline pipeline;
     private final Spool spool;
-    private final Appliance appliance;
 
-    public ApplianceMetrics(IndexingPipeline pipeline, Spool spool, Appliance appliance) {
+    public ApplianceMetrics(IndexingPipeline pipeline, Spool spool) {
         this.pipeline = pipeline;
         this.spool = spool;
-        this.appliance = appliance;
+    }
+
+    /** Registers the counters of one listener or tailer; called by the appliance as it starts each. */
+    public static void bindListener(MeterRegistry registry, String name, dev.vigil.ingest.ListenerCounters counters) {
+        FunctionCounter.builder("vigil.listener.received", counters, c -> c.snapshot().received())
+                .tag("listener", name).register(registry);
+        FunctionCounter.builder("vigil.listener.dropped", counters, c -> c.snapshot().dropped())
+                .tag("listener", name).register(registry);
+        FunctionCounter.builder("vigil.listener.errors", counters, c -> c.snapshot().errors())
+                .tag("listener", name).register(registry);
     }
 
     @Override
@@ -41,13 +50,5 @@ public class ApplianceMetrics implements MeterBinder {
                 .description("records refused because the spool was full").register(registry);
         Gauge.builder("vigil.index.lag", pipeline, p -> p.stats().indexLagMillis() / 1000.0).baseUnit("seconds")
                 .description("time from receipt to indexing of the last indexed event").register(registry);
-        for (String name : appliance.listenerCounters().keySet()) {
-            FunctionCounter.builder("vigil.listener.received", appliance, a -> a.listenerCounters().get(name).received())
-                    .tag("listener", name).register(registry);
-            FunctionCounter.builder("vigil.listener.dropped", appliance, a -> a.listenerCounters().get(name).dropped())
-                    .tag("listener", name).register(registry);
-            FunctionCounter.builder("vigil.listener.errors", appliance, a -> a.listenerCounters().get(name).errors())
-                    .tag("listener", name).register(registry);
-        }
     }
 }

@@ -38,6 +38,7 @@ public class ApiAuthenticationFilter {
 
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
+    @io.micronaut.core.annotation.Nullable
     public MutableHttpResponse<?> authenticate(HttpRequest<?> request) {
         String path = request.getPath();
         if (path.equals("/api/v1/health")) {
