@@ -28,22 +28,22 @@ public class SqliteDataSource implements javax.sql.DataSource {
     }
 
     @Override
-    public java.io.PrintWriter getLogWriter() {
+    public java.io.PrintWriter getLogWriter() throws SQLException {
         return sqlite.getLogWriter();
     }
 
     @Override
-    public void setLogWriter(java.io.PrintWriter out) {
+    public void setLogWriter(java.io.PrintWriter out) throws SQLException {
         sqlite.setLogWriter(out);
     }
 
     @Override
-    public void setLoginTimeout(int seconds) {
+    public void setLoginTimeout(int seconds) throws SQLException {
         sqlite.setLoginTimeout(seconds);
     }
 
     @Override
-    public int getLoginTimeout() {
+    public int getLoginTimeout() throws SQLException {
         return sqlite.getLoginTimeout();
     }
 

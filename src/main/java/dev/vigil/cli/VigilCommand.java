@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 StatusCommand.class,
                 SearchCommand.class,
+                IngestCommand.class,
+                ConnectorsCommand.class,
                 TokensCommand.class,
                 CommandLine.HelpCommand.class
         })
