@@ -49,7 +49,12 @@ class CrashRecoveryTest {
             for (int t = 0; t < 3; t++) {
                 senders.add(Thread.ofPlatform().start(() -> sendUntilRefused(info, ingest, next, acknowledged)));
             }
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (acknowledged.size() < 20_000) {
+                if (System.nanoTime() > deadline || !first.isAlive()) {
+                    throw new AssertionError("the appliance acknowledged only " + acknowledged.size()
+                            + " events in 120 s (alive: " + first.isAlive() + ")");
+                }
                 Thread.sleep(20);
             }
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no final commit
@@ -94,9 +99,13 @@ class CrashRecoveryTest {
                     for (int i = first; i < first + BATCH; i++) {
                         acknowledged.add(i);
                     }
+                } else if (r.statusCode() != 503) {
+                    throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body());
                 }
-            } catch (Exception e) {
+            } catch (java.io.IOException | InterruptedException e) {
                 return; // the appliance died: this batch was never acknowledged
+            } catch (IllegalStateException e) {
+                return; // reported by the main thread's deadline
             }
         }
     }
