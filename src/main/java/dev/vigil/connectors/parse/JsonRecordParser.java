@@ -75,7 +75,7 @@ public final class JsonRecordParser implements RecordParser {
             }
         } catch (JsonParseException e) {
             throw new RecordParseException("invalid JSON at column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage());
+                    + withoutSourceMarker(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new RecordParseException("invalid JSON: " + e.getMessage(), e);
         }
@@ -121,6 +121,12 @@ public final class JsonRecordParser implements RecordParser {
                     : new BigDecimal(parser.getDoubleValue()).setScale(roundDoubles, RoundingMode.HALF_EVEN).doubleValue();
             default -> parser.getText();
         };
+    }
+
+    /** Jackson appends where an open object started, naming a redacted source; the column already says where. */
+    private static String withoutSourceMarker(String message) {
+        int marker = message.indexOf(" (start marker at");
+        return marker < 0 ? message : message.substring(0, marker);
     }
 
     private static String describe(JsonToken token) {
