@@ -16,6 +16,9 @@ import java.util.regex.PatternSyntaxException;
  */
 final class CompiledStep {
 
+    private static final int MAX_GROUPS = 64;
+    private static final String[] GROUP_NAMES = java.util.stream.IntStream.range(0, MAX_GROUPS).mapToObj(i -> "g" + i)
+            .toArray(String[]::new);
     private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([A-Za-z][A-Za-z0-9_.]*)>");
 
     private final List<Condition> conditions;
@@ -26,7 +29,11 @@ final class CompiledStep {
     private record Condition(String field, Set<String> accepted) {
     }
 
-    private record CompiledPattern(Pattern pattern, List<String> groupFields, Map<String, String> set) {
+    /** {@code anchored}: the expression starts with {@code ^}, so only a match at the start can succeed. */
+    private record CompiledPattern(Pattern pattern, boolean anchored, List<String> groupFields, Map<String, String> set) {
+        boolean matches(Matcher matcher) {
+            return anchored ? matcher.lookingAt() : matcher.find();
+        }
     }
 
     private CompiledStep(List<Condition> conditions, LogSource logSource, String field, List<CompiledPattern> patterns) {
@@ -50,8 +57,13 @@ final class CompiledStep {
                 groupFields.add(named.group(1));
             }
             named.appendTail(regex);
+            if (groupFields.size() > MAX_GROUPS) {
+                throw new ConnectorSpecException(file, pattern.line(), "a pattern may name at most " + MAX_GROUPS
+                        + " groups; this one names " + groupFields.size());
+            }
             try {
-                patterns.add(new CompiledPattern(Pattern.compile(regex.toString()), List.copyOf(groupFields), pattern.set()));
+                patterns.add(new CompiledPattern(Pattern.compile(regex.toString()), pattern.match().startsWith("^"),
+                        List.copyOf(groupFields), pattern.set()));
             } catch (PatternSyntaxException e) {
                 throw new ConnectorSpecException(file, pattern.line(),
                         "bad regular expression '" + pattern.match() + "': " + e.getDescription());
@@ -74,9 +86,9 @@ final class CompiledStep {
         }
         for (CompiledPattern pattern : patterns) {
             Matcher matcher = pattern.pattern().matcher(text);
-            if (matcher.find()) {
+            if (pattern.matches(matcher)) {
                 for (int i = 0; i < pattern.groupFields().size(); i++) {
-                    String value = matcher.group("g" + i);
+                    String value = matcher.group(GROUP_NAMES[i]);
                     if (value != null && !value.isEmpty()) {
                         fields.put(pattern.groupFields().get(i), value);
                     }

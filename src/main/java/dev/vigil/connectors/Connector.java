@@ -53,14 +53,17 @@ public final class Connector {
         return new Connector(spec, parser, List.copyOf(steps));
     }
 
+    /** The connector's unique name (its folder's name). */
     public String name() {
         return spec.name();
     }
 
+    /** One line for operators. */
     public String description() {
         return spec.description();
     }
 
+    /** The spec this connector was compiled from. */
     public ConnectorSpec spec() {
         return spec;
     }

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Parses one JSON object into flat fields: nested objects become dotted names ({@code {"a":{"b":1}}} gives
- * {@code a.b}), integers become {@link Long} (larger ones text), other numbers {@link Double}, booleans
+ * {@code a.b}), integers become {@link Long} and other numbers {@link Double} (numbers beyond their range stay text), booleans
  * {@link Boolean}, arrays a {@link List} (an element that is itself an object or array is kept as its compact JSON
  * text). Nulls and empty objects add nothing. Option {@code round_doubles: N} rounds every floating-point number to
  * N decimal places (Zeek's JSON writes full binary precision where its TSV writes 6 places).
@@ -75,7 +75,7 @@ public final class JsonRecordParser implements RecordParser {
             }
         } catch (JsonParseException e) {
             throw new RecordParseException("invalid JSON at column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage());
+                    + withoutSourceMarker(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new RecordParseException("invalid JSON: " + e.getMessage(), e);
         }
@@ -117,10 +117,25 @@ public final class JsonRecordParser implements RecordParser {
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                     ? parser.getText() : (Object) parser.getLongValue();
-            case VALUE_NUMBER_FLOAT -> roundDoubles < 0 ? parser.getDoubleValue()
-                    : new BigDecimal(parser.getDoubleValue()).setScale(roundDoubles, RoundingMode.HALF_EVEN).doubleValue();
+            case VALUE_NUMBER_FLOAT -> floating(parser);
             default -> parser.getText();
         };
+    }
+
+    /** A double, rounded when configured; a number beyond double's range stays text rather than becoming infinite. */
+    private Object floating(JsonParser parser) throws IOException {
+        double value = parser.getDoubleValue();
+        if (Double.isInfinite(value)) {
+            return parser.getText();
+        }
+        return roundDoubles < 0 ? value
+                : new BigDecimal(value).setScale(roundDoubles, RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    /** Jackson appends where an open object started, naming a redacted source; the column already says where. */
+    private static String withoutSourceMarker(String message) {
+        int marker = message.indexOf(" (start marker at");
+        return marker < 0 ? message : message.substring(0, marker);
     }
 
     private static String describe(JsonToken token) {

@@ -14,10 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code #types}), one per line, then the data line.
  *
  * <p>Output matches what Zeek's JSON writer (with ISO-8601 timestamps) gives for the same record: {@code _path} from
- * {@code #path}; unset fields left out; {@code time} as an ISO-8601 instant; {@code count}, {@code int} and
+ * {@code #path}; unset fields left out; {@code time} as an ISO-8601 instant in UTC with six fraction digits (Zeek JSON's form); {@code count}, {@code int} and
  * {@code port} as {@link Long}; {@code interval} and {@code double} as {@link Double}; {@code bool} as
  * {@link Boolean}; {@code set[...]}/{@code vector[...]} as lists of their element type (empty for the empty marker);
- * other types as text, with Zeek's {@code \xNN} escapes decoded and the empty marker read as an empty string.
+ * other types as text, with Zeek's {@code \\} and {@code \xNN} escapes decoded and the empty marker read as an empty string.
  *
  * <p>Guarantees: pure; header blocks are parsed once and cached per distinct block (bounded); a record without a
  * {@code #fields} header, with a column count differing from it, or with a value its type does not allow raises
@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ZeekTsvParser implements RecordParser {
 
     private static final int MAX_CACHED_SCHEMAS = 256;
+    private static final java.time.format.DateTimeFormatter ZEEK_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
@@ -147,22 +149,26 @@ public final class ZeekTsvParser implements RecordParser {
         }
     }
 
+    /** Formats as Zeek's JSON writer does with ISO-8601 timestamps: UTC, always six fraction digits. */
     private static String epochToIso(String raw) {
         BigDecimal seconds = new BigDecimal(raw);
         BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
-        long nanos = seconds.subtract(whole).movePointRight(9).longValueExact();
-        return Instant.ofEpochSecond(whole.longValueExact(), nanos).toString();
+        long nanos = seconds.subtract(whole).movePointRight(9).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+        return ZEEK_TIME.format(Instant.ofEpochSecond(whole.longValueExact(), nanos));
     }
 
-    /** Decodes Zeek's {@code \xNN} escapes (bytes, read as UTF-8 when they form it). */
+    /** Decodes Zeek's escapes: {@code \\} for a backslash, {@code \xNN} for a byte (bytes read as UTF-8). */
     private static String unescape(String raw) {
-        if (raw.indexOf("\\x") < 0) {
+        if (raw.indexOf('\\') < 0) {
             return raw;
         }
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (c == '\\' && i + 3 < raw.length() && raw.charAt(i + 1) == 'x'
+            if (c == '\\' && i + 1 < raw.length() && raw.charAt(i + 1) == '\\') {
+                bytes.write('\\');
+                i++;
+            } else if (c == '\\' && i + 3 < raw.length() && raw.charAt(i + 1) == 'x'
                     && Character.digit(raw.charAt(i + 2), 16) >= 0 && Character.digit(raw.charAt(i + 3), 16) >= 0) {
                 bytes.write(Integer.parseInt(raw, i + 2, i + 4, 16));
                 i += 3;

@@ -33,7 +33,16 @@ class ParsersRejectOnlyWithRecordParseExceptionTest {
                 Arguments.of(new CefParser(), "<134>Sep 19 08:26:10 host CEF:0|security|threat\\|manager|1.0|100|worm|10|"
                         + "src=10.0.0.1 act=blocked a \\= b msg=line\\nnext request=http://x/?a=b"),
                 Arguments.of(new LeefParser(), "LEEF:2.0|Lancope|StealthWatch|1.0|41|x5E|src=10.0.1.8^dst=10.0.0.5"),
-                Arguments.of(new KeyValueParser(), "a=1 b=\"two \\\"words\\\"\" c='x y' d= e=f=g"));
+                Arguments.of(new KeyValueParser(), "a=1 b=\"two \\\"words\\\"\" c='x y' d= e=f=g"),
+                Arguments.of(new JsonRecordParser(6), "{\"a\":{\"b\":[1,2.5,\"x\",{\"c\":null}]},\"d\":true,\"e\":\"}\\\"{\",\"f\":1e400}"),
+                Arguments.of(new ZeekTsvParser(), "#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n#unset_field\t-\n"
+                        + "#path\tdns\n#fields\tts\tid.orig_p\trtt\tAA\tanswers\tquery\n"
+                        + "#types\ttime\tport\tinterval\tbool\tvector[string]\tstring\n"
+                        + "1521911720.865716\t41772\t0.000870\tF\ta,b\tx\\x2dy"),
+                Arguments.of(new WindowsEventParser(), "{\"Event\":{\"System\":{\"EventID\":{\"#attributes\":{\"Qualifiers\":0},"
+                        + "\"#text\":4624},\"Channel\":\"Security\"},\"EventData\":{\"TargetUserName\":\"bob\"}}}"),
+                Arguments.of(new WindowsEventParser(), "{\"EventID\":4688,\"Channel\":\"Security\",\"Hostname\":\"h\","
+                        + "\"NewProcessName\":\"C:\\\\x.exe\",\"RecordNumber\":\"12\"}"));
     }
 
     @ParameterizedTest
@@ -55,7 +64,8 @@ class ParsersRejectOnlyWithRecordParseExceptionTest {
 
     private static void assertAllowed(String input, String key, Object value) {
         boolean scalar = value instanceof String || value instanceof Long || value instanceof Double || value instanceof Boolean;
-        boolean list = value instanceof List<?> values && values.stream().allMatch(v -> v instanceof String);
+        boolean list = value instanceof List<?> values && values.stream().allMatch(v -> v instanceof String
+                || v instanceof Long || v instanceof Double || v instanceof Boolean);
         if (!scalar && !list) {
             fail("field " + key + " has a value of type " + (value == null ? "null" : value.getClass()) + " for '" + input + "'");
         }
