@@ -104,6 +104,9 @@ public final class Connector {
 
     /** A new framer for one stream, as the spec's framing says. */
     public LineFramer newLineFramer() {
+        if (spec.framing() == Framing.JSON) {
+            return new JsonLineFramer(spec.recordsPath());
+        }
         return newRecordFramer();
     }
 

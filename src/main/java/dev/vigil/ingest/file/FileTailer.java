@@ -201,8 +201,7 @@ public final class FileTailer implements AutoCloseable {
         if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);
         }
-        String payload = framer.accept(text);
-        if (payload != null) {
+        for (String payload : framer.acceptAll(text)) {
             batch.add(new SpoolRecord(tenant, connector, source, clock.instant(), payload, endOffset));
         }
     }

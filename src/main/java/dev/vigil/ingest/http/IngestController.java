@@ -67,8 +67,7 @@ public class IngestController {
         List<SpoolRecord> records = new ArrayList<>();
         for (String line : body.split("\n", -1)) {
             String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-            String payload = framer.accept(text);
-            if (payload != null) {
+            for (String payload : framer.acceptAll(text)) {
                 records.add(new SpoolRecord(caller.tenant(), connector, source, now, payload));
             }
         }
@@ -126,8 +125,7 @@ public class IngestController {
         Instant now = clock.instant();
         List<SpoolRecord> records = new ArrayList<>();
         for (String line : body.split("\n")) {
-            String payload = framer.accept(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
-            if (payload != null) {
+            for (String payload : framer.acceptAll(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line)) {
                 records.add(new SpoolRecord(caller.tenant(), connector, "hec:" + caller.name(), now, payload));
             }
         }
