@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         description = "Vigil: on-premises security operations appliance.",
         subcommands = {
                 ServeCommand.class,
+                DemoCommand.class,
+                SimulateCommand.class,
                 StatusCommand.class,
                 SearchCommand.class,
                 IngestCommand.class,
