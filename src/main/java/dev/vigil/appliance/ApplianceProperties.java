@@ -32,10 +32,9 @@ public final class ApplianceProperties {
                 props.put("datasources.default.dialect", "H2");
             }
             case "sqlite" -> {
-                String url = "jdbc:sqlite:" + absolute.resolve("db/vigil.sqlite") + "?journal_mode=WAL&busy_timeout=10000";
-                props.put("datasources.default.url", url);
-                props.put("datasources.default.data-source-class-name", SqliteDataSource.class.getName());
-                props.put("datasources.default.data-source-properties", java.util.Map.of("url", url));
+                props.put("datasources.default.url", SqliteDriver.PREFIX + absolute.resolve("db/vigil.sqlite")
+                        + "?journal_mode=WAL&busy_timeout=10000");
+                props.put("datasources.default.driver-class-name", SqliteDriver.class.getName());
                 props.put("datasources.default.dialect", "ANSI");
                 props.put("datasources.default.maximum-pool-size", 1);
             }

@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code vigil serve}: runs the appliance in the foreground until it is stopped (SIGTERM or Ctrl-C). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -62,13 +61,13 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         }
     }
 
+    /**
+     * Waits until the context stops. Micronaut's own shutdown hook stops it on SIGTERM/Ctrl-C (running the appliance's
+     * orderly stop and final commit); a second hook of ours would deadlock against it.
+     */
     static void awaitShutdown(ApplicationContext context) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            context.close();
-            stopped.countDown();
-        }, "vigil-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        stopped.await();
+        while (context.isRunning()) {
+            Thread.sleep(200);
+        }
     }
 }
