@@ -25,6 +25,8 @@ final class World {
     private final Map<Host.Role, List<Host>> byRole = new java.util.EnumMap<>(Host.Role.class);
     private final List<Account> admins;
     private final String dnsServer;
+    private final String domainSid;
+    private final Map<String, String> sids = new HashMap<>();
 
     private World(long seed, String domain, List<Host> hosts, List<Account> people, List<String> serviceAccounts,
                   String awsAccountId, String awsRegion, String officeEgressIp, String sensorIface) {
@@ -42,6 +44,9 @@ final class World {
             byRole.put(role, this.hosts.stream().filter(h -> h.role() == role).toList());
         }
         this.admins = this.people.stream().filter(Account::admin).toList();
+        this.people.forEach(a -> sids.put(a.name(), a.sid()));
+        this.domainSid = this.people.isEmpty() ? "S-1-5-21-" + (seed & 0x7fffffff) : this.people.getFirst().sid()
+                .substring(0, this.people.getFirst().sid().lastIndexOf('-'));
         this.dnsServer = byRole.get(Host.Role.DOMAIN_CONTROLLER).stream().map(Host::ip).findFirst()
                 .orElse(this.hosts.getFirst().ip().substring(0, this.hosts.getFirst().ip().lastIndexOf('.')) + ".1");
     }
@@ -150,6 +155,12 @@ final class World {
             out.add(all.remove(rng.between(0, all.size() - 1)));
         }
         return List.copyOf(out);
+    }
+
+    /** The SID of a domain account: a person's own, or a stable one for service and ad-hoc accounts. */
+    String sidOf(String account) {
+        String sid = sids.get(account);
+        return sid != null ? sid : domainSid + "-" + (5000 + Math.floorMod(mix(seed ^ account.hashCode()), 20_000));
     }
 
     String domain() {
