@@ -22,7 +22,7 @@ final class CredentialDumping implements AttackChain {
         ctx.win().processCreate(ctx.tl(), at, steps.next(ps ? "T1059.001" : "T1059.003", "execution"), shell,
                 ctx.explorer(a));
         Timeline.Step dump = steps.next("T1003.001", "credential-access");
-        long t = at + rng.between(4_000_000, 120_000_000);
+        long t = at + rng.between(35_000_000, 180_000_000);
         Proc lsass = ctx.lsass(h);
         String temp = rng.pick("C:\\Windows\\Temp\\", "C:\\Users\\" + a.name() + "\\AppData\\Local\\Temp\\", "C:\\ProgramData\\",
                 "C:\\Users\\Public\\");

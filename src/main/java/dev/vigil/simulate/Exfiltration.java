@@ -16,10 +16,10 @@ final class Exfiltration implements AttackChain {
         Steps steps = new Steps(attackId, AttackKind.EXFILTRATION);
         String user = ctx.user(a);
         String archive = rng.pick("C:\\Users\\Public\\", "C:\\ProgramData\\", "C:\\Users\\" + a.name() + "\\AppData\\Local\\Temp\\")
-                + rng.alpha(rng.between(2, 7)) + rng.pick(".7z", ".zip", ".rar");
+                + rng.alpha(rng.between(2, 7)) + rng.pick(".7z", ".zip");
         String docs = "C:\\Users\\" + a.name() + "\\" + rng.pick("Documents", "Desktop", "OneDrive - " + ctx.world().domain());
         Timeline.Step stage = steps.next("T1560.001", "collection");
-        boolean sevenZip = archive.endsWith(".7z") || archive.endsWith(".rar");
+        boolean sevenZip = archive.endsWith(".7z");
         Proc staging = sevenZip
                 ? Proc.start(rng, h, "C:\\Program Files\\7-Zip\\7z.exe", "\"C:\\Program Files\\7-Zip\\7z.exe\" a -t7z "
                 + rng.pick("-p" + rng.base62(10) + " -mhe=on ", "-mx=9 ", "") + archive + " \"" + docs + "\\*\"", user, "Medium", docs)

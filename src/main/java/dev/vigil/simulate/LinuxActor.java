@@ -63,8 +63,12 @@ final class LinuxActor extends Actor {
             int port = rng.between(1024, 65535);
             String user = rng.pick(SCANNED_USERS);
             String tag = "sshd[" + pid + "]";
-            ctx.net().tcp(ctx.tl(), rng, t, null, ip, port, host.ip(), 22, "ssh", null, rng.between(1_200, 3_000),
-                    rng.between(1_500, 3_500), 2 + rng.exp(3));
+            long flow = ctx.net().tcp(ctx.tl(), rng, t, null, ip, port, host.ip(), 22, "ssh", null,
+                    rng.between(1_200, 3_000), rng.between(1_500, 3_500), 2 + rng.exp(3));
+            if (i > 0 && rng.chance(0.3)) {
+                ctx.net().alert(ctx.tl(), t + 50_000, null, flow, ip, port, host.ip(), 22, 2001219,
+                        "ET SCAN Potential SSH Scan", "Attempted Information Leak", 2);
+            }
             Linux.auth(ctx.tl(), t + 200_000, null, host, tag, "Invalid user " + user + " from " + ip + " port " + port);
             Linux.auth(ctx.tl(), t + rng.between(1_500_000, 3_500_000), null, host, tag,
                     "Failed password for invalid user " + user + " from " + ip + " port " + port + " ssh2");

@@ -33,8 +33,12 @@ final class SshBruteForce implements AttackChain {
             if (i % perConn == 0) {
                 pid = rng.between(2_000, 400_000);
                 port = rng.between(1024, 65535);
-                ctx.net().tcp(ctx.tl(), rng, t - 150_000, guess, ip, port, h.ip(), 22, "ssh", null,
+                long flow = ctx.net().tcp(ctx.tl(), rng, t - 150_000, guess, ip, port, h.ip(), 22, "ssh", null,
                         rng.between(1_500, 6_000), rng.between(1_800, 6_000), 1 + rng.exp(4));
+                if (i > 0 && rng.chance(0.2)) {
+                    ctx.net().alert(ctx.tl(), t - 100_000, guess, flow, ip, port, h.ip(), 22, 2001219,
+                            "ET SCAN Potential SSH Scan", "Attempted Information Leak", 2);
+                }
             }
             boolean invalid = rng.chance(0.35);
             String u = invalid ? rng.pick(INVALID) : victim;

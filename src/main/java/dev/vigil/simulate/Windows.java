@@ -41,7 +41,7 @@ final class Windows {
                 .str("ParentUser", parent.user())));
         tl.at(at + 1_000 + (child.pid() % 7) * 331, step, out -> security(out, child.host(), 4688,
                 "Process Creation", d -> d
-                        .str("SubjectUserSid", child.integrity().equals("System") ? "S-1-5-18" : "S-1-5-21-0")
+                        .str("SubjectUserSid", child.integrity().equals("System") ? "S-1-5-18" : world.sidOf(child.userName()))
                         .str("SubjectUserName", child.integrity().equals("System")
                                 ? child.host().name().toUpperCase(Locale.ROOT) + "$" : child.userName())
                         .str("SubjectDomainName", world.domain()).str("NewProcessId", "0x" + Integer.toHexString(child.pid()))
@@ -119,7 +119,7 @@ final class Windows {
                     .str("SubjectUserName", network ? "-" : host.name().toUpperCase(Locale.ROOT) + "$")
                     .str("SubjectDomainName", network ? "-" : world.domain())
                     .str("SubjectLogonId", network ? "0x0" : "0x3e7")
-                    .str("TargetUserSid", success ? "S-1-5-21-0" : "S-1-0-0").str("TargetUserName", user)
+                    .str("TargetUserSid", success ? world.sidOf(user) : "S-1-0-0").str("TargetUserName", user)
                     .str("TargetDomainName", domain);
             if (success) {
                 d.str("TargetLogonId", logonId);

@@ -22,6 +22,11 @@ final class World {
     private final String officeEgressIp;
     private final String sensorIface;
     private final Map<String, String> hashes = new HashMap<>();
+    private final Map<Host.Role, List<Host>> byRole = new java.util.EnumMap<>(Host.Role.class);
+    private final List<Account> admins;
+    private final String dnsServer;
+    private final String domainSid;
+    private final Map<String, String> sids = new HashMap<>();
 
     private World(long seed, String domain, List<Host> hosts, List<Account> people, List<String> serviceAccounts,
                   String awsAccountId, String awsRegion, String officeEgressIp, String sensorIface) {
@@ -35,6 +40,15 @@ final class World {
         this.awsRegion = awsRegion;
         this.officeEgressIp = officeEgressIp;
         this.sensorIface = sensorIface;
+        for (Host.Role role : Host.Role.values()) {
+            byRole.put(role, this.hosts.stream().filter(h -> h.role() == role).toList());
+        }
+        this.admins = this.people.stream().filter(Account::admin).toList();
+        this.people.forEach(a -> sids.put(a.name(), a.sid()));
+        this.domainSid = this.people.isEmpty() ? "S-1-5-21-" + (seed & 0x7fffffff) : this.people.getFirst().sid()
+                .substring(0, this.people.getFirst().sid().lastIndexOf('-'));
+        this.dnsServer = byRole.get(Host.Role.DOMAIN_CONTROLLER).stream().map(Host::ip).findFirst()
+                .orElse(this.hosts.getFirst().ip().substring(0, this.hosts.getFirst().ip().lastIndexOf('.')) + ".1");
     }
 
     static World build(long seed, int hostCount, Rng rng) {
@@ -54,8 +68,8 @@ final class World {
                 name = switch (role) {
                     case WORKSTATION -> site + "-" + rng.pick("LT", "WS", "LT") + Ts.pad(next[0]++ + rng.between(0, 2), 4);
                     case DOMAIN_CONTROLLER -> site + "-DC" + Ts.pad(next[1]++, 2);
-                    case WINDOWS_SERVER -> rng.pick(Catalog.WIN_SERVER_NAMES) + Ts.pad(rng.between(1, 12), 2);
-                    case LINUX_SERVER -> rng.pick(Catalog.LINUX_SERVICE_NAMES) + "-" + Ts.pad(rng.between(1, 40), 2);
+                    case WINDOWS_SERVER -> rng.pick(Catalog.WIN_SERVER_NAMES) + Ts.pad(rng.between(1, 12 + i), 2);
+                    case LINUX_SERVER -> rng.pick(Catalog.LINUX_SERVICE_NAMES) + "-" + Ts.pad(rng.between(1, 40 + i), 2);
                 };
             } while (!names.add(name));
             ip = switch (role) {
@@ -84,7 +98,7 @@ final class World {
                 String last = rng.pick(Catalog.LAST);
                 login = rng.chance(0.5) ? first + "." + last : first.charAt(0) + last;
                 if (logins.contains(login)) {
-                    login = login + rng.between(2, 9);
+                    login = login + rng.between(2, 9 + people.size());
                 }
             } while (!logins.add(login));
             boolean admin = people.isEmpty() || rng.chance(0.08);
@@ -143,6 +157,12 @@ final class World {
         return List.copyOf(out);
     }
 
+    /** The SID of a domain account: a person's own, or a stable one for service and ad-hoc accounts. */
+    String sidOf(String account) {
+        String sid = sids.get(account);
+        return sid != null ? sid : domainSid + "-" + (5000 + Math.floorMod(mix(seed ^ account.hashCode()), 20_000));
+    }
+
     String domain() {
         return domain;
     }
@@ -156,7 +176,7 @@ final class World {
     }
 
     List<Host> hosts(Host.Role role) {
-        return hosts.stream().filter(h -> h.role() == role).toList();
+        return byRole.get(role);
     }
 
     List<Account> people() {
@@ -164,7 +184,7 @@ final class World {
     }
 
     List<Account> admins() {
-        return people.stream().filter(Account::admin).toList();
+        return admins;
     }
 
     List<String> serviceAccounts() {
@@ -189,8 +209,7 @@ final class World {
 
     /** The resolver hosts use: the first domain controller, else the gateway. */
     String dnsServer() {
-        return hosts.stream().filter(h -> h.role() == Host.Role.DOMAIN_CONTROLLER).map(Host::ip).findFirst()
-                .orElse(hosts.getFirst().ip().substring(0, hosts.getFirst().ip().lastIndexOf('.')) + ".1");
+        return dnsServer;
     }
 
     /** A stable public address for an internet name. */
