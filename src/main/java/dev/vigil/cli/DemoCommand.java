@@ -90,8 +90,9 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Try next (in another terminal):");
         System.out.println("  " + vigil + " status" + dataArg);
         System.out.println("  " + vigil + " search 'EventID:4625' --since 24h" + dataArg + "                 # failed Windows logons");
-        System.out.println("  " + vigil + " search 'CommandLine:*lsass*' --since 24h" + dataArg + "          # credential dumping");
-        System.out.println("  " + vigil + " search 'event.outcome:failure AND service:sshd' --since 24h" + dataArg);
+        System.out.println("  " + vigil + " search 'TargetImage:*lsass.exe' --since 24h" + dataArg + "      # who opened lsass (credential dumping)");
+        System.out.println("  " + vigil + " search '@logsource.service:sshd AND event.outcome:failure' --since 24h" + dataArg);
+        System.out.println("  " + vigil + " search 'eventName:CreateUser OR eventName:AttachUserPolicy' --since 24h" + dataArg);
         System.out.println("  curl -s -H \"Authorization: Bearer $(cat " + options.dataDir().resolve("run/cli.token")
                 + ")\" '" + info.httpUrl() + "api/v1/aggregations/top?field=Image&since=24h'");
         if (info.syslogTcpPort() > 0) {

@@ -95,6 +95,7 @@ public final class IndexingPipeline implements AutoCloseable {
 
     private void run() {
         long lastCommit = System.nanoTime();
+        spool.release(store.durableSequence()); // what the store holds durably no longer counts as spool depth
         try (SpoolCursor cursor = spool.openCursor(store.durableSequence() + 1)) {
             while (running) {
                 List<SpooledRecord> batch = cursor.poll(BATCH, Duration.ofMillis(100));
