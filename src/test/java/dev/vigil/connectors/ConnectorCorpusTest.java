@@ -1,5 +1,9 @@
 package dev.vigil.connectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.vigil.event.LogSource;
 import dev.vigil.event.NormalizedEvent;
 import dev.vigil.event.RawEvent;
 import dev.vigil.tenancy.TenantId;
@@ -14,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -70,6 +76,68 @@ class ConnectorCorpusTest {
             }
         }
         assertNoFailures(failures, checked);
+    }
+
+    /**
+     * Each regression sample sits in a folder named by the id of the Sigma rule it must trigger; the event's log
+     * source must be one that rule routes to (same product, and the rule's category and service when it names them).
+     */
+    @Test
+    void sigmaRegressionSamplesGetTheLogSourceOfTheirRule() throws IOException {
+        Path root = need("sigma/regression_data");
+        Map<String, LogSource> ruleLogSources = ruleLogSources();
+        Connector windows = REGISTRY.get("windows-json");
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                String ruleId = file.getFileName().toString().replace(".json", "");
+                LogSource wanted = ruleLogSources.get(ruleId);
+                if (wanted == null) {
+                    continue;
+                }
+                for (Framed record : windows.frameDocument(Files.readString(file, StandardCharsets.UTF_8))) {
+                    checked++;
+                    LogSource actual = normalize(windows, record.payload(), file.toString()).logSource();
+                    if (!routes(wanted, actual)) {
+                        failures.add(root.relativize(file) + ": rule wants " + wanted + ", event has " + actual);
+                    }
+                }
+            }
+        }
+        assertNoFailures(failures, checked);
+    }
+
+    /** Sigma's registry_event is the union of the four specific registry categories an event carries. */
+    private static final Set<String> REGISTRY_EVENT =
+            Set.of("registry_add", "registry_delete", "registry_set", "registry_rename");
+
+    private static boolean routes(LogSource rule, LogSource event) {
+        boolean category = rule.category() == null || rule.category().equals(event.category())
+                || rule.category().equals("registry_event") && REGISTRY_EVENT.contains(event.category());
+        return (rule.product() == null || rule.product().equals(event.product()))
+                && category
+                && (rule.service() == null || rule.service().equals(event.service()));
+    }
+
+    private static Map<String, LogSource> ruleLogSources() throws IOException {
+        ObjectMapper yaml =
+                new ObjectMapper(new YAMLFactory());
+        Map<String, LogSource> result = new HashMap<>();
+        for (String folder : List.of("sigma/rules", "sigma/rules-emerging-threats", "sigma/rules-threat-hunting")) {
+            try (Stream<Path> files = Files.walk(need(folder))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
+                    JsonNode rule = yaml.readTree(file.toFile());
+                    JsonNode logsource = rule.path("logsource");
+                    if (rule.hasNonNull("id") && logsource.isObject()) {
+                        result.put(rule.get("id").asText(), new LogSource(
+                                logsource.path("product").textValue(), logsource.path("category").textValue(),
+                                logsource.path("service").textValue()));
+                    }
+                }
+            }
+        }
+        return result;
     }
 
     @Test
