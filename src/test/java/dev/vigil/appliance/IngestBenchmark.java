@@ -55,7 +55,7 @@ class IngestBenchmark {
 
     @Test
     void measure() throws Exception {
-        int hosts = Integer.getInteger("bench.hosts", 400);
+        int hosts = Integer.getInteger("bench.hosts", 250);
         long searchEvents = Long.getLong("bench.searchEvents", 10_000_000L);
         StringBuilder report = new StringBuilder();
         report.append("| measurement | events | seconds | events/s | ratio to (a) |\n|---|---:|---:|---:|---:|\n");
