@@ -173,6 +173,27 @@ class ApplianceEndToEndTest {
     }
 
     @Test
+    void aCreatedTokenWorksUntilRevokedAndBothChangesAreAudited() throws Exception {
+        dev.vigil.audit.AuditTrail audit = vigil.context.getBean(dev.vigil.audit.AuditTrail.class);
+        long before = audit.size();
+        HttpResponse<String> created = vigil.post("/api/v1/tokens", "Bearer " + vigil.adminToken, "application/json",
+                "{\"name\":\"forwarder-dmz\",\"scope\":\"INGEST\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        String secret = RunningAppliance.JSON.readTree(created.body()).path("secret").asText();
+        assertEquals(200, vigil.post("/api/v1/ingest?connector=generic-json", "Bearer " + secret,
+                "application/x-ndjson", "{\"a\":1}\n").statusCode());
+        HttpResponse<String> revoked = vigil.delete("/api/v1/tokens/forwarder-dmz", "Bearer " + vigil.adminToken);
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertEquals(401, vigil.post("/api/v1/ingest?connector=generic-json", "Bearer " + secret,
+                "application/x-ndjson", "{\"a\":1}\n").statusCode());
+        var entries = audit.entries(dev.vigil.tenancy.TenantId.of("customer"), 10);
+        assertEquals(before + 2, audit.size());
+        assertEquals("token.create", entries.get(entries.size() - 2).action());
+        assertEquals("token.revoke", entries.getLast().action());
+        assertTrue(audit.verify().valid());
+    }
+
+    @Test
     void statusAndPrometheusReportIngest() throws Exception {
         vigil.post("/api/v1/ingest?connector=generic-json", "Bearer " + vigil.ingestToken, "application/x-ndjson", "{\"a\":1}\n");
         JsonNode status = RunningAppliance.JSON.readTree(vigil.get("/api/v1/status", "Bearer " + vigil.adminToken).body());

@@ -63,6 +63,11 @@ final class RunningAppliance implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> delete(String path, String authorization) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Searches with a token until at least {@code atLeast} events match or 10 s pass; returns the last answer. */
     JsonNode awaitSearch(String token, String query, int atLeast) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
