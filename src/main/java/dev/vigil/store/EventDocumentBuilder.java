@@ -42,6 +42,7 @@ final class EventDocumentBuilder {
         doc.add(new StringField(StoreFields.TENANT, event.tenant().value(), Field.Store.YES));
         doc.add(new StringField(StoreFields.ID, event.id(), Field.Store.YES));
         doc.add(new NumericDocValuesField(StoreFields.SEQUENCE, event.sequence()));
+        doc.add(new LongPoint(StoreFields.SEQUENCE_POINT, event.sequence()));
 
         long timestamp = event.timestamp().toEpochMilli();
         doc.add(new LongPoint(StoreFields.TIMESTAMP, timestamp));

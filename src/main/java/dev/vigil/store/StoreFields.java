@@ -18,8 +18,13 @@ public final class StoreFields {
     public static final String TENANT = "@tenant";
     /** Event id ({@code EventIds.format(sequence)}), indexed keyword and stored. */
     public static final String ID = "@id";
-    /** Spool sequence, doc values (index sort tie-break) and stored. */
+    /** Spool sequence, doc values (index sort tie-break). */
     public static final String SEQUENCE = "@sequence";
+    /**
+     * Spool sequence as a point, so a replay can ask whether an index holds a given event. A name of its own: adding
+     * points to {@link #SEQUENCE} would change the schema of indexes written before it existed.
+     */
+    public static final String SEQUENCE_POINT = "@sequence.point";
     /** Event time in epoch millis: point, doc values (index sort) and stored. */
     public static final String TIMESTAMP = "@timestamp";
     /** Receive time in epoch millis: point and stored. */
@@ -45,7 +50,7 @@ public final class StoreFields {
     /** The normalised field whose text also feeds {@link #TEXT}. */
     public static final String MESSAGE = "message";
 
-    private static final Set<String> RESERVED = Set.of(TENANT, ID, SEQUENCE, TIMESTAMP, RECEIVED_AT, CONNECTOR, PRODUCT,
+    private static final Set<String> RESERVED = Set.of(TENANT, ID, SEQUENCE, SEQUENCE_POINT, TIMESTAMP, RECEIVED_AT, CONNECTOR, PRODUCT,
             CATEGORY, SERVICE, PARSE_ERROR, PARSE_ERROR_REASON, TEXT, RAW, FIELDS_JSON);
 
     private static final String DOC_VALUES_SUFFIX = "#v";
