@@ -192,6 +192,28 @@ class DurabilityTest {
     }
 
     @Test
+    void indexWrittenBeforeSequencePointsStillSkipsReplayedEvents() throws Exception {
+        NormalizedEvent first = SPOOL.getFirst();
+        Path day = root.resolve("acme").resolve("2024-05-01");
+        Files.createDirectories(day);
+        try (var directory = org.apache.lucene.store.FSDirectory.open(day);
+             var writer = new org.apache.lucene.index.IndexWriter(directory,
+                     new org.apache.lucene.index.IndexWriterConfig().setIndexSort(DayIndex.SORT))) {
+            var document = new EventDocumentBuilder(256, new FieldsJson()).build(first);
+            document.removeFields(StoreFields.SEQUENCE_POINT);
+            writer.addDocument(document);
+            writer.setLiveCommitData(Map.of(DayIndex.SEQUENCE_KEY, "1").entrySet());
+            writer.commit();
+        }
+
+        try (EventStore store = open()) {
+            store.add(first);
+            store.commit(1);
+            assertEquals(1, store.count(ACME, EventQuery.of("")));
+        }
+    }
+
+    @Test
     void unspooledEventsWithSequenceZeroAreAlwaysAdded() throws IOException {
         try (EventStore store = open()) {
             store.add(event(ACME, 0, "2024-05-01T10:00:00Z"));
