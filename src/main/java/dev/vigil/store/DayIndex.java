@@ -67,9 +67,19 @@ final class DayIndex implements Closeable {
         this.writer = writer;
         this.readers = new ReaderManager(writer, true, false);
         this.committedSequence = committedSequence;
+        try {
+            this.sequencesIndexed = holdsSequencePoints(readers);
+        } catch (IOException | RuntimeException e) {
+            readers.close();
+            throw e;
+        }
+    }
+
+    /** True unless the index holds documents written before sequences were indexed as points. */
+    private static boolean holdsSequencePoints(ReaderManager readers) throws IOException {
         DirectoryReader reader = readers.acquire();
         try {
-            this.sequencesIndexed = reader.numDocs() == 0
+            return reader.numDocs() == 0
                     || FieldInfos.getMergedFieldInfos(reader).fieldInfo(StoreFields.SEQUENCE_POINT) != null;
         } finally {
             readers.release(reader);
