@@ -52,9 +52,9 @@ import java.util.regex.Pattern;
  * <p>Durability and exactly-once: the pipeline adds events (in batches, possibly from several threads) and
  * periodically calls {@link #commit(long)} once every event up to a sequence has been added. Each day index records in
  * its Lucene commit the highest sequence it durably holds, and {@link #add} skips an event at or below that which the
- * index holds (a replay after a crash); one it lacks is added, however the adds before the crash were ordered. The store checkpoint
- * ({@link #durableSequence()}) is written only after every changed index committed, so replaying the spool from
- * {@code durableSequence() + 1} after any crash leaves every event in the store exactly once.
+ * index holds (a replay after a crash); one it lacks is added, however the adds before the crash were ordered. The
+ * store checkpoint ({@link #durableSequence()}) is written only after every changed index committed, so replaying the
+ * spool from {@code durableSequence() + 1} after any crash leaves every event in the store exactly once.
  *
  * <p>Tenancy: every read takes a {@link TenantId}, opens only that tenant's indexes and also filters every query on
  * the tenant field, so no result, count or aggregation can include another tenant's events.

@@ -50,8 +50,8 @@ public final class StoreFields {
     /** The normalised field whose text also feeds {@link #TEXT}. */
     public static final String MESSAGE = "message";
 
-    private static final Set<String> RESERVED = Set.of(TENANT, ID, SEQUENCE, SEQUENCE_POINT, TIMESTAMP, RECEIVED_AT, CONNECTOR, PRODUCT,
-            CATEGORY, SERVICE, PARSE_ERROR, PARSE_ERROR_REASON, TEXT, RAW, FIELDS_JSON);
+    private static final Set<String> RESERVED = Set.of(TENANT, ID, SEQUENCE, SEQUENCE_POINT, TIMESTAMP, RECEIVED_AT,
+            CONNECTOR, PRODUCT, CATEGORY, SERVICE, PARSE_ERROR, PARSE_ERROR_REASON, TEXT, RAW, FIELDS_JSON);
 
     /** Longest indexed keyword: 8,191 UTF-16 chars is at most 24,573 UTF-8 bytes, under Lucene's 32,766-byte term limit. */
     public static final int MAX_KEYWORD_CHARS = 8191;
