@@ -2,11 +2,14 @@ package dev.vigil.store;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.ReaderManager;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
@@ -29,9 +32,11 @@ import java.util.stream.Stream;
  * newest-first searches stop early.
  *
  * <p>Guarantees: {@link #committedSequence()} is the sequence recorded in the index's latest Lucene commit (0 if
- * none); closing never commits (uncommitted documents are dropped, as a crash would), so the commit user data always
- * describes exactly the documents in the commit. Writes must come from one thread at a time; acquire/release and
- * refresh are safe from any thread.
+ * none); closing never commits (uncommitted documents are dropped, as a crash would). {@link #isReplay} is exact: an
+ * event at or below the committed sequence counts as a replay only if a document with its sequence is in the index,
+ * so an event that never arrived (a parallel worker failed while a later event of the same index was added) is
+ * still added when the spool is replayed. Readers always see every committed document. Adds may come from several
+ * threads; commit must exclude them. Acquire/release and refresh are safe from any thread.
  */
 final class DayIndex implements Closeable {
 
@@ -49,6 +54,8 @@ final class DayIndex implements Closeable {
     private final IndexWriter writer;
     private final ReaderManager readers;
     private volatile long committedSequence;
+    /** False for an index committed before sequences were indexed as points: replays then trust sequence order. */
+    private final boolean sequencesIndexed;
     private long highestAdded;
     private boolean dirty;
 
@@ -60,6 +67,23 @@ final class DayIndex implements Closeable {
         this.writer = writer;
         this.readers = new ReaderManager(writer, true, false);
         this.committedSequence = committedSequence;
+        try {
+            this.sequencesIndexed = holdsSequencePoints(readers);
+        } catch (IOException | RuntimeException e) {
+            readers.close();
+            throw e;
+        }
+    }
+
+    /** True unless the index holds documents written before sequences were indexed as points. */
+    private static boolean holdsSequencePoints(ReaderManager readers) throws IOException {
+        DirectoryReader reader = readers.acquire();
+        try {
+            return reader.numDocs() == 0
+                    || FieldInfos.getMergedFieldInfos(reader).fieldInfo(StoreFields.SEQUENCE_POINT) != null;
+        } finally {
+            readers.release(reader);
+        }
     }
 
     /** Opens the index in {@code path}, creating it when absent. */
@@ -96,10 +120,22 @@ final class DayIndex implements Closeable {
 
     /**
      * True when the event with this spool sequence is already durably in this index, so adding it again would be a
-     * duplicate (a replay after a crash). Sequence 0 (never spooled) is never a replay.
+     * duplicate (a replay after a crash). Sequence 0 (never spooled) is never a replay. Costs a point lookup only for
+     * sequences at or below the committed one, i.e. while the spool is being replayed.
      */
-    boolean isReplay(long sequence) {
-        return sequence != 0 && sequence <= committedSequence;
+    boolean isReplay(long sequence) throws IOException {
+        if (sequence == 0 || sequence > committedSequence) {
+            return false;
+        }
+        if (!sequencesIndexed) {
+            return true;
+        }
+        DirectoryReader reader = readers.acquire();
+        try {
+            return new IndexSearcher(reader).count(LongPoint.newExactQuery(StoreFields.SEQUENCE_POINT, sequence)) > 0;
+        } finally {
+            readers.release(reader);
+        }
     }
 
     /** Adds the document of the event with this spool sequence; callers check {@link #isReplay} first. */
@@ -117,17 +153,18 @@ final class DayIndex implements Closeable {
     }
 
     /**
-     * Commits, recording that every event up to {@code sequenceThrough} that belongs here is in the commit. Because
-     * events arrive in sequence order, the recorded value is raised to the highest added sequence when that is larger.
+     * Commits, recording {@code sequenceThrough}, or the highest added sequence when that is larger, as the index's
+     * committed sequence. Events at or below it are replays only if the index holds them ({@link #isReplay}), so
+     * recording past a gap (events added out of order, some never) loses nothing.
      * Committed documents are searchable when this returns.
      */
     void commit(long sequenceThrough) throws IOException {
         long recorded = Math.max(Math.max(sequenceThrough, highestAdded), committedSequence);
         writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(recorded)).entrySet());
         writer.commit();
+        readers.maybeRefreshBlocking(); // before raising committedSequence: isReplay must see what the commit holds
         committedSequence = recorded;
         dirty = false;
-        readers.maybeRefresh();
     }
 
     long committedSequence() {

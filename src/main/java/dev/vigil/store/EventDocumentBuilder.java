@@ -21,13 +21,11 @@ import java.util.Map;
  *
  * <p>Guarantees: every document follows the same per-name schema whatever the value types of the event (a field that
  * is a number in one event and text in the next is still indexed consistently); values too long for a Lucene term are
- * indexed by their first {@value #MAX_KEYWORD_CHARS} characters (still found by prefix wildcards and free text) and
- * never make {@code addDocument} fail. Pure: no I/O, no shared mutable state.
+ * indexed by {@link StoreFields#keywordTerm} (their first {@value StoreFields#MAX_KEYWORD_CHARS} characters), so they
+ * are still found by exact match on the whole value, prefix wildcards and free text, and never make
+ * {@code addDocument} fail. Pure: no I/O, no shared mutable state.
  */
 final class EventDocumentBuilder {
-
-    /** Longest indexed keyword: 8,191 UTF-16 chars is at most 24,573 UTF-8 bytes, under Lucene's 32,766-byte term limit. */
-    static final int MAX_KEYWORD_CHARS = 8191;
 
     private final int maxDocValueLength;
     private final FieldsJson json;
@@ -42,6 +40,7 @@ final class EventDocumentBuilder {
         doc.add(new StringField(StoreFields.TENANT, event.tenant().value(), Field.Store.YES));
         doc.add(new StringField(StoreFields.ID, event.id(), Field.Store.YES));
         doc.add(new NumericDocValuesField(StoreFields.SEQUENCE, event.sequence()));
+        doc.add(new LongPoint(StoreFields.SEQUENCE_POINT, event.sequence()));
 
         long timestamp = event.timestamp().toEpochMilli();
         doc.add(new LongPoint(StoreFields.TIMESTAMP, timestamp));
@@ -111,17 +110,9 @@ final class EventDocumentBuilder {
     }
 
     private void keyword(Document doc, String name, String value) {
-        doc.add(new StringField(name, StoreFields.normalizeKeyword(truncate(value)), Field.Store.NO));
+        doc.add(new StringField(name, StoreFields.keywordTerm(value), Field.Store.NO));
         if (value.length() <= maxDocValueLength) {
             doc.add(new SortedSetDocValuesField(StoreFields.docValuesField(name), new BytesRef(value)));
         }
-    }
-
-    private static String truncate(String value) {
-        if (value.length() <= MAX_KEYWORD_CHARS) {
-            return value;
-        }
-        int end = Character.isHighSurrogate(value.charAt(MAX_KEYWORD_CHARS - 1)) ? MAX_KEYWORD_CHARS - 1 : MAX_KEYWORD_CHARS;
-        return value.substring(0, end);
     }
 }

@@ -353,7 +353,7 @@ public final class EventQueryParser {
             if (StoreFields.isTimeField(field)) {
                 return wordValue(field, value, pos);
             }
-            Query term = new TermQuery(new Term(field, StoreFields.normalizeKeyword(value)));
+            Query term = new TermQuery(new Term(field, StoreFields.keywordTerm(value)));
             if (!NumericText.looksNumeric(value)) {
                 return term;
             }

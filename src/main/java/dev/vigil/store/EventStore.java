@@ -49,11 +49,12 @@ import java.util.regex.Pattern;
  * first, searchable within one second of {@link #add}, durable at {@link #commit}, and the only code in Vigil that
  * opens Lucene writers, readers and searchers.
  *
- * <p>Durability and exactly-once: the pipeline adds events in spool-sequence order and periodically calls
- * {@link #commit(long)}. Each day index records in its Lucene commit the highest sequence it durably holds, and
- * {@link #add} skips an event whose sequence is at or below that (a replay after a crash). The store checkpoint
- * ({@link #durableSequence()}) is written only after every changed index committed, so replaying the spool from
- * {@code durableSequence() + 1} after any crash leaves every event in the store exactly once.
+ * <p>Durability and exactly-once: the pipeline adds events (in batches, possibly from several threads) and
+ * periodically calls {@link #commit(long)} once every event up to a sequence has been added. Each day index records in
+ * its Lucene commit the highest sequence it durably holds, and {@link #add} skips an event at or below that which the
+ * index holds (a replay after a crash); one it lacks is added, however the adds before the crash were ordered. The
+ * store checkpoint ({@link #durableSequence()}) is written only after every changed index committed, so replaying the
+ * spool from {@code durableSequence() + 1} after any crash leaves every event in the store exactly once.
  *
  * <p>Tenancy: every read takes a {@link TenantId}, opens only that tenant's indexes and also filters every query on
  * the tenant field, so no result, count or aggregation can include another tenant's events.
@@ -395,8 +396,8 @@ public final class EventStore implements Closeable {
 
     /**
      * Stops refreshing and closes every index. Indexes with uncommitted events are first committed, each recording
-     * only the highest sequence it holds (safe because events arrive in sequence order); the store checkpoint is not
-     * moved, so a replay from {@link #durableSequence()} + 1 skips them.
+     * the highest sequence it holds; the store checkpoint is not moved, so a replay from {@link #durableSequence()} + 1
+     * skips the events these indexes hold and adds any they lack (adds need not have been in sequence order).
      */
     @Override
     public void close() throws IOException {

@@ -18,8 +18,13 @@ public final class StoreFields {
     public static final String TENANT = "@tenant";
     /** Event id ({@code EventIds.format(sequence)}), indexed keyword and stored. */
     public static final String ID = "@id";
-    /** Spool sequence, doc values (index sort tie-break) and stored. */
+    /** Spool sequence, doc values (index sort tie-break). */
     public static final String SEQUENCE = "@sequence";
+    /**
+     * Spool sequence as a point, so a replay can ask whether an index holds a given event. A name of its own: adding
+     * points to {@link #SEQUENCE} would change the schema of indexes written before it existed.
+     */
+    public static final String SEQUENCE_POINT = "@sequence.point";
     /** Event time in epoch millis: point, doc values (index sort) and stored. */
     public static final String TIMESTAMP = "@timestamp";
     /** Receive time in epoch millis: point and stored. */
@@ -45,8 +50,11 @@ public final class StoreFields {
     /** The normalised field whose text also feeds {@link #TEXT}. */
     public static final String MESSAGE = "message";
 
-    private static final Set<String> RESERVED = Set.of(TENANT, ID, SEQUENCE, TIMESTAMP, RECEIVED_AT, CONNECTOR, PRODUCT,
-            CATEGORY, SERVICE, PARSE_ERROR, PARSE_ERROR_REASON, TEXT, RAW, FIELDS_JSON);
+    private static final Set<String> RESERVED = Set.of(TENANT, ID, SEQUENCE, SEQUENCE_POINT, TIMESTAMP, RECEIVED_AT,
+            CONNECTOR, PRODUCT, CATEGORY, SERVICE, PARSE_ERROR, PARSE_ERROR_REASON, TEXT, RAW, FIELDS_JSON);
+
+    /** Longest indexed keyword: 8,191 UTF-16 chars is at most 24,573 UTF-8 bytes, under Lucene's 32,766-byte term limit. */
+    public static final int MAX_KEYWORD_CHARS = 8191;
 
     private static final String DOC_VALUES_SUFFIX = "#v";
     private static final String NUMERIC_SUFFIX = "#n";
@@ -77,5 +85,18 @@ public final class StoreFields {
     /** How a keyword value is indexed and searched: lower-cased without locale surprises. */
     public static String normalizeKeyword(String value) {
         return value.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The term under which a keyword value is indexed, and so the term an exact match looks up: lower-cased, and cut
+     * to its first {@value #MAX_KEYWORD_CHARS} characters (never between the halves of a surrogate pair).
+     */
+    public static String keywordTerm(String value) {
+        String kept = value;
+        if (value.length() > MAX_KEYWORD_CHARS) {
+            int end = Character.isHighSurrogate(value.charAt(MAX_KEYWORD_CHARS - 1)) ? MAX_KEYWORD_CHARS - 1 : MAX_KEYWORD_CHARS;
+            kept = value.substring(0, end);
+        }
+        return normalizeKeyword(kept);
     }
 }

@@ -97,6 +97,15 @@ class DocumentSchemaTest {
     }
 
     @Test
+    void aValueTooLongForALuceneTermIsFoundByExactMatchOnTheWholeValue() {
+        String huge = "powershell -enc " + "A".repeat(40_000);
+        store.add(event(ACME, 1, "2024-05-01T10:00:00Z", "x", Map.of("process.command_line", huge)));
+        store.commit(1);
+
+        assertEquals(1, count("process.command_line:\"" + huge.toLowerCase() + "\""));
+    }
+
+    @Test
     void valuesLongerThanTheDocValueLimitAreSearchableButNotAggregated() {
         String longValue = "x".repeat(300);
         store.add(event(ACME, 1, "2024-05-01T10:00:00Z", "a", Map.of("f", longValue)));

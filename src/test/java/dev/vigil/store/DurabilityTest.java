@@ -161,6 +161,59 @@ class DurabilityTest {
     }
 
     @Test
+    void eventMissingBelowAnIndexsCommittedSequenceIsAddedOnReplay() throws IOException {
+        // Parallel workers: event 5 (index A) landed, event 3 (also A) did not before the pipeline stopped.
+        try (EventStore store = open()) {
+            addThrough(store, 1, 2);
+            store.commit(2);
+            store.add(SPOOL.get(4));
+        }                                  // close commits A through 5 without moving the checkpoint
+
+        try (EventStore restarted = open()) {
+            assertEquals(2, restarted.durableSequence());
+            replay(restarted);
+            assertEveryEventExactlyOnce(restarted);
+        }
+    }
+
+    @Test
+    void crashWithAHoleInACommittedIndexReplaysExactlyOnce() throws IOException {
+        EventStore store = open();
+        addThrough(store, 1, 2);
+        store.commit(2);
+        store.add(SPOOL.get(4));           // event 5 -> A, event 3 (A) and 4 (B) still in flight
+        store.commitIndexes(5);
+        store.crash();
+
+        try (EventStore restarted = open()) {
+            replay(restarted);
+            assertEveryEventExactlyOnce(restarted);
+        }
+    }
+
+    @Test
+    void indexWrittenBeforeSequencePointsStillSkipsReplayedEvents() throws Exception {
+        NormalizedEvent first = SPOOL.getFirst();
+        Path day = root.resolve("acme").resolve("2024-05-01");
+        Files.createDirectories(day);
+        try (var directory = org.apache.lucene.store.FSDirectory.open(day);
+             var writer = new org.apache.lucene.index.IndexWriter(directory,
+                     new org.apache.lucene.index.IndexWriterConfig().setIndexSort(DayIndex.SORT))) {
+            var document = new EventDocumentBuilder(256, new FieldsJson()).build(first);
+            document.removeFields(StoreFields.SEQUENCE_POINT);
+            writer.addDocument(document);
+            writer.setLiveCommitData(Map.of(DayIndex.SEQUENCE_KEY, "1").entrySet());
+            writer.commit();
+        }
+
+        try (EventStore store = open()) {
+            store.add(first);
+            store.commit(1);
+            assertEquals(1, store.count(ACME, EventQuery.of("")));
+        }
+    }
+
+    @Test
     void unspooledEventsWithSequenceZeroAreAlwaysAdded() throws IOException {
         try (EventStore store = open()) {
             store.add(event(ACME, 0, "2024-05-01T10:00:00Z"));

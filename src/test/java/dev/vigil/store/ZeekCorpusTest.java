@@ -26,8 +26,13 @@ import static dev.vigil.store.Events.ACME;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Indexes every record of a real Zeek DNS log and checks the store's answers against the data itself. */
+/**
+ * Indexes the first {@value #RECORDS} records of a real Zeek DNS log and checks the store's answers against the data
+ * itself. (All 53,615 records take ten seconds and more in a cold JVM and test nothing the first 10,000 do not.)
+ */
 class ZeekCorpusTest {
+
+    private static final int RECORDS = 10_000;
 
     @TempDir
     Path root;
@@ -46,7 +51,7 @@ class ZeekCorpusTest {
              BufferedReader lines = new BufferedReader(new InputStreamReader(
                      new GZIPInputStream(Files.newInputStream(dns)), StandardCharsets.UTF_8))) {
             String line;
-            while ((line = lines.readLine()) != null) {
+            while (total < RECORDS && (line = lines.readLine()) != null) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> fields = json.readValue(line, Map.class);
                 total++;
