@@ -3,6 +3,7 @@ package dev.vigil.connectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.event.LogSource;
+import dev.vigil.yaml.LocatedYaml;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

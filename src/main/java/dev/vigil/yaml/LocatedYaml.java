@@ -1,4 +1,4 @@
-package dev.vigil.connectors;
+package dev.vigil.yaml;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,11 +9,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** A YAML document read into a tree that remembers the line each node starts on, so spec errors can name it. */
-final class LocatedYaml {
+/**
+ * A YAML document read into a tree that remembers the line each node starts on, so errors in specs and rules can name
+ * it. Scalars keep their text: numbers are text nodes (so {@code 0x1F} and {@code 4688} reach callers as written),
+ * {@code true}/{@code false} are booleans, {@code null}/{@code ~}/empty values are null nodes.
+ */
+public final class LocatedYaml {
 
     private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -26,7 +32,7 @@ final class LocatedYaml {
     }
 
     /** Reads one document; an empty document reads as an empty mapping. */
-    static LocatedYaml read(String text) throws IOException {
+    public static LocatedYaml read(String text) throws IOException {
         Map<JsonNode, Integer> lines = new IdentityHashMap<>();
         try (JsonParser parser = YAML.createParser(text)) {
             JsonToken first = parser.nextToken();
@@ -35,12 +41,30 @@ final class LocatedYaml {
         }
     }
 
-    JsonNode root() {
+    /**
+     * Reads every document of a multi-document stream ({@code ---} separated), in order; empty documents are skipped.
+     * All documents share one line table, so {@link #lineOf} works on any node of any of them.
+     */
+    public static List<LocatedYaml> readAll(String text) throws IOException {
+        Map<JsonNode, Integer> lines = new IdentityHashMap<>();
+        List<LocatedYaml> documents = new ArrayList<>();
+        try (JsonParser parser = YAML.createParser(text)) {
+            while (parser.nextToken() != null) {
+                JsonNode root = readValue(parser, lines);
+                if (!root.isNull()) {
+                    documents.add(new LocatedYaml(root, lines));
+                }
+            }
+        }
+        return documents;
+    }
+
+    public JsonNode root() {
         return root;
     }
 
     /** The line a node starts on, or 1 when unknown. */
-    int lineOf(JsonNode node) {
+    public int lineOf(JsonNode node) {
         return lines.getOrDefault(node, 1);
     }
 

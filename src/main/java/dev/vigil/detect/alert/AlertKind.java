@@ -1,0 +1,9 @@
+package dev.vigil.detect.alert;
+
+/** Which kind of rule raised an alert. */
+public enum AlertKind {
+    /** A Sigma detection rule matched one event. */
+    DETECTION,
+    /** A Sigma correlation rule's condition held over a group of rule matches in its timespan. */
+    CORRELATION
+}
