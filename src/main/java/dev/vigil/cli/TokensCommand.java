@@ -42,7 +42,7 @@ public final class TokensCommand {
         DataDirOption data = new DataDirOption();
         @Parameters(index = "0", paramLabel = "NAME", description = "A name for the token, e.g. rsyslog-dmz.")
         String name;
-        @Option(names = "--scope", defaultValue = "INGEST", description = "INGEST, READ or ADMIN (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--scope", defaultValue = "INGEST", description = "INGEST, READ, ANALYST or ADMIN (default: ${DEFAULT-VALUE}).")
         String scope;
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
