@@ -11,7 +11,8 @@ import java.util.Set;
  * {@code Level}, {@code Task}, {@code Opcode}, {@code Keywords}, {@code Version}, {@code ProcessID},
  * {@code ThreadID}, {@code UserID}), {@code Message} when the collector rendered one, and every EventData and
  * UserData value top-level under its own name ({@code Image}, {@code CommandLine}, {@code TargetUserName}: the names
- * Sigma rules use). A System value wins when an EventData key has the same name.
+ * Sigma rules use; spaces removed as Sigma's field-naming rule says, so Defender's {@code Threat Name} is
+ * {@code ThreatName}). A System value wins when an EventData key has the same name.
  *
  * <p>Shapes, detected per record: evtx_dump ({@code Event.System.*} with {@code #attributes}, {@code Event.EventData.*});
  * Winlogbeat 7+ ({@code winlog.event_id}, {@code winlog.event_data.*}); Winlogbeat 6 ({@code event_id},
@@ -121,9 +122,14 @@ public final class WindowsEventParser implements RecordParser {
         for (Map.Entry<String, Object> field : flat.entrySet()) {
             String key = field.getKey();
             if (key.startsWith(prefix) && !key.startsWith("#attributes", prefix.length())) {
-                out.putIfAbsent(key.substring(prefix.length()), field.getValue());
+                out.putIfAbsent(sigmaName(key.substring(prefix.length())), field.getValue());
             }
         }
+    }
+
+    /** Sigma's rule for field names: as the log writes them, with spaces removed ({@code Threat Name} is {@code ThreatName}). */
+    private static String sigmaName(String name) {
+        return name.indexOf(' ') < 0 ? name : name.replace(" ", "");
     }
 
     /** UserData holds one element named by the event's schema; its children are the values. */
@@ -135,7 +141,7 @@ public final class WindowsEventParser implements RecordParser {
                 int dot = rest.indexOf('.');
                 String name = dot < 0 ? rest : rest.substring(dot + 1);
                 if (!name.startsWith("#attributes") && !name.contains(".#attributes")) {
-                    out.putIfAbsent(name, field.getValue());
+                    out.putIfAbsent(sigmaName(name), field.getValue());
                 }
             }
         }
