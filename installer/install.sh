@@ -42,6 +42,7 @@ rm -f "$prefix/lib/lib/"*.jar
 cp "$src/target/lib/"*.jar "$prefix/lib/lib/"
 cp "$src/appliance/bin/vigil" "$prefix/appliance/bin/vigil"
 rm -rf "$prefix/connectors"; cp -r "$src/connectors" "$prefix/connectors"
+rm -rf "$prefix/appliance/rules"; if [ -d "$src/appliance/rules" ]; then cp -r "$src/appliance/rules" "$prefix/appliance/rules"; fi
 cp -r "$src/docs" "$prefix/docs" 2>/dev/null || true
 cp "$src/LICENSE" "$prefix/LICENSE"
 if [ ! -f "$config_dir/vigil.yml" ]; then

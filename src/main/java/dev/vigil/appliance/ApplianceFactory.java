@@ -1,6 +1,7 @@
 package dev.vigil.appliance;
 
 import dev.vigil.audit.AuditTrail;
+import dev.vigil.event.EventObserver;
 import dev.vigil.ingest.EventNormalizer;
 import dev.vigil.ingest.IndexingPipeline;
 import dev.vigil.ingest.spool.Spool;
@@ -13,6 +14,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** Creates the appliance's process-wide singletons that are not beans by themselves. */
 @Factory
@@ -42,8 +44,9 @@ public class ApplianceFactory {
     }
 
     @Singleton
-    IndexingPipeline indexingPipeline(Spool spool, EventStore store, EventNormalizer normalizer, Clock clock) {
+    IndexingPipeline indexingPipeline(Spool spool, EventStore store, EventNormalizer normalizer, Clock clock,
+                                      List<EventObserver> observers) {
         return new IndexingPipeline(spool, store, normalizer, Duration.ofSeconds(1),
-                Math.max(1, Runtime.getRuntime().availableProcessors()), clock);
+                Math.max(1, Runtime.getRuntime().availableProcessors()), clock, observers);
     }
 }

@@ -70,6 +70,7 @@ public final class ServerOptions {
         props.put("micronaut.server.host", httpHost);
         props.put("vigil.connectors-dir", (connectorsDir != null ? connectorsDir : defaultConnectorsDir())
                 .toAbsolutePath().toString());
+        props.put("vigil.detect.factory-rules-dir", defaultFactoryRulesDir().toAbsolutePath().toString());
         if (syslogPort != null) {
             props.put("vigil.syslog.udp-port", syslogPort);
             props.put("vigil.syslog.tcp-port", syslogPort);
@@ -95,6 +96,12 @@ public final class ServerOptions {
     /** Extra configuration files for Micronaut to read. */
     public List<Path> configFiles() {
         return config == null ? List.of() : List.of(config.toAbsolutePath());
+    }
+
+    /** The factory Sigma rules shipped beside the installed jar ({@code vigil.home}), else ./appliance/rules. */
+    static Path defaultFactoryRulesDir() {
+        String home = System.getProperty("vigil.home");
+        return home == null ? Path.of("appliance", "rules") : Path.of(home, "appliance", "rules");
     }
 
     /** The connectors shipped beside the installed jar ({@code vigil.home}), else ./connectors. */

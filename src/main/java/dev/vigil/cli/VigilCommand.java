@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 StatusCommand.class,
                 SearchCommand.class,
                 IngestCommand.class,
+                RulesCommand.class,
                 ConnectorsCommand.class,
                 TokensCommand.class,
                 CommandLine.HelpCommand.class

@@ -1,5 +1,6 @@
 package dev.vigil.ingest;
 
+import dev.vigil.event.EventObserver;
 import dev.vigil.event.NormalizedEvent;
 import dev.vigil.ingest.spool.Spool;
 import dev.vigil.ingest.spool.SpoolCursor;
@@ -37,6 +38,8 @@ public final class IndexingPipeline implements AutoCloseable {
     private final Spool spool;
     private final EventStore store;
     private final EventNormalizer normalizer;
+    private final List<EventObserver> observers;
+    private final LongAdder observerErrors = new LongAdder();
     private final Duration commitInterval;
     private final Clock clock;
     private final ExecutorService workers;
@@ -54,6 +57,13 @@ public final class IndexingPipeline implements AutoCloseable {
 
     public IndexingPipeline(Spool spool, EventStore store, EventNormalizer normalizer, Duration commitInterval,
                             int workers, Clock clock) {
+        this(spool, store, normalizer, commitInterval, workers, clock, List.of());
+    }
+
+    /** As above, with observers (detection) that see every event after the store has it. */
+    public IndexingPipeline(Spool spool, EventStore store, EventNormalizer normalizer, Duration commitInterval,
+                            int workers, Clock clock, List<EventObserver> observers) {
+        this.observers = List.copyOf(observers);
         this.spool = spool;
         this.store = store;
         this.normalizer = normalizer;
@@ -132,6 +142,7 @@ public final class IndexingPipeline implements AutoCloseable {
                 for (int i = from; i < to; i++) {
                     NormalizedEvent e = normalizer.normalize(batch.get(i).toRawEvent());
                     store.add(e);
+                    observe(e);
                     events[i] = e;
                 }
             });
@@ -150,6 +161,22 @@ public final class IndexingPipeline implements AutoCloseable {
         SpooledRecord last = batch.getLast();
         lagMillis.set(Math.max(0, clock.millis() - last.record().receivedAt().toEpochMilli()));
         indexedSequence.set(last.sequence());
+    }
+
+    private void observe(NormalizedEvent event) {
+        for (EventObserver observer : observers) {
+            try {
+                observer.observe(event);
+            } catch (RuntimeException e) {
+                observerErrors.increment();
+                LOG.warn("observer {} failed on event {}: {}", observer.getClass().getSimpleName(), event.id(), e.toString());
+            }
+        }
+    }
+
+    /** How many times an observer (detection) threw; indexing went on regardless. */
+    public long observerErrors() {
+        return observerErrors.sum();
     }
 
     private void commit() {

@@ -1,5 +1,6 @@
 package dev.vigil.detect.sigma;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,6 +52,7 @@ public final class ConditionParser {
         if (parser.tokens.isEmpty()) {
             throw new ConditionSyntaxException(1, "the condition is empty", false);
         }
+        checkParentheses(parser.tokens);
         Condition condition = parser.or();
         if (parser.position < parser.tokens.size()) {
             Token extra = parser.tokens.get(parser.position);
@@ -61,6 +63,26 @@ public final class ConditionParser {
                     + ": expected 'and', 'or' or the end of the condition", false);
         }
         return condition;
+    }
+
+    private static void checkParentheses(List<Token> tokens) throws ConditionSyntaxException {
+        ArrayDeque<Token> open = new ArrayDeque<>();
+        for (Token token : tokens) {
+            if (token.is("(")) {
+                open.push(token);
+            } else if (token.is(")")) {
+                if (open.isEmpty()) {
+                    throw new ConditionSyntaxException(token.column(), "unbalanced parentheses: ')' at column " + token.column()
+                            + " has no matching '('", false);
+                }
+                open.pop();
+            }
+        }
+        if (!open.isEmpty()) {
+            Token unclosed = open.peek();
+            throw new ConditionSyntaxException(unclosed.column(), "unbalanced parentheses: '(' at column " + unclosed.column()
+                    + " is never closed", false);
+        }
     }
 
     private Condition or() throws ConditionSyntaxException {
