@@ -4,6 +4,7 @@ import dev.vigil.appliance.ApplianceProperties;
 import dev.vigil.appliance.FirstStart;
 import dev.vigil.audit.AuditEntry;
 import dev.vigil.audit.AuditTrail;
+import dev.vigil.detect.SampleRules;
 import dev.vigil.detect.sigma.RuleStatus;
 import dev.vigil.tenancy.TenantId;
 import dev.vigil.tenancy.TenantRegistry;
@@ -24,16 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The rule library on real H2 and SQLite files: changes are stored, audited, compiled, and bad rules refused. */
 class RuleLibraryTest {
 
-    private static final String RULE = """
-            title: Whoami Execution
-            id: 11111111-2222-4333-8444-555555555555
-            logsource: {product: windows, category: process_creation}
-            detection:
-                selection:
-                    Image|endswith: '\\\\whoami.exe'
-                condition: selection
-            level: low
-            """;
+    private static final String RULE = SampleRules.WHOAMI;
 
     @TempDir
     Path data;
