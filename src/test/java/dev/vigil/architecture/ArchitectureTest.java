@@ -64,6 +64,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void sigmaRuleEvaluationIsPureLogic() {
+        noClasses().that().resideInAnyPackage("dev.vigil.detect.sigma..", "dev.vigil.detect.correlation..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "java.sql..", "java.nio.file..",
+                        "java.nio.channels..", "org.apache.lucene..", "dev.vigil.store..", "dev.vigil.ingest..")
+                .because("rule evaluation is pure logic, unit-tested without a server, files or sockets")
+                .check(classes);
+    }
+
+    @Test
     void capabilitiesDoNotReachIntoTheUserInterfaces() {
         noClasses().that().resideInAnyPackage("dev.vigil.store..", "dev.vigil.ingest..", "dev.vigil.connectors..",
                         "dev.vigil.tenancy..", "dev.vigil.audit..", "dev.vigil.event..")

@@ -167,13 +167,13 @@ public class RuleLibrary {
     public void remove(TenantId tenant, String ruleIdOrOrigin, String actor, String role) {
         String origin = status(tenant, ruleIdOrOrigin).map(RuleStatus::origin).orElse(ruleIdOrOrigin);
         if (RuleOrigin.of(origin) != RuleOrigin.USER) {
-            throw new IllegalArgumentException("rule " + ruleIdOrOrigin + " is " + RuleOrigin.of(origin).name().toLowerCase()
+            throw new IllegalArgumentException("rule " + ruleIdOrOrigin + " is " + RuleOrigin.of(origin).name().toLowerCase(java.util.Locale.ROOT)
                     + " content (" + origin + "); it can be disabled, not removed");
         }
         StoredRuleSource stored = sources.findByTenantAndOrigin(tenant, origin)
                 .orElseThrow(() -> new NoSuchRuleException("no rule " + ruleIdOrOrigin));
         List<RuleStatus> removed = statusesOf(tenant, origin);
-        sources.deleteById(stored.id());
+        sources.deleteByTenantAndOrigin(tenant, origin);
         audit.append(new AuditRecord(actor, role, tenant, actionFor(removed, "remove"), origin, stored.content(), null));
         recompile(tenant);
     }

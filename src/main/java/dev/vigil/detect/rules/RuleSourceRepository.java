@@ -20,5 +20,5 @@ public interface RuleSourceRepository extends GenericRepository<StoredRuleSource
 
     StoredRuleSource update(StoredRuleSource source);
 
-    void deleteById(String id);
+    void deleteByTenantAndOrigin(TenantId tenant, String origin);
 }
