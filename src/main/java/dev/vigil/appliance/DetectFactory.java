@@ -7,16 +7,14 @@ import dev.vigil.detect.alert.AlertSink;
 import dev.vigil.detect.rules.RuleLibrary;
 import dev.vigil.detect.rules.RuleTester;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 /** Detection's beans that need wiring beyond constructor injection. */
 @Factory
 public class DetectFactory {
 
-    /** Streaming detection in the ingest pipeline, once alerting provides a sink for what fires. */
+    /** Streaming detection in the ingest pipeline. */
     @Singleton
-    @Requires(beans = AlertSink.class)
     DetectionService detectionService(RuleLibrary rules, AlertSink alerts, DetectSettings settings) {
         return new DetectionService(rules, alerts, settings);
     }

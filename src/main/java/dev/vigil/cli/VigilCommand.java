@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 SearchCommand.class,
                 IngestCommand.class,
                 RulesCommand.class,
+                AlertsCommand.class,
                 ConnectorsCommand.class,
                 TokensCommand.class,
                 CommandLine.HelpCommand.class

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Streaming detection at ingest: every event the pipeline indexes runs through its tenant's compiled rules, and what
- * fires goes to alerting. Thread-safe; called from the pipeline's workers.
+ * Streaming detection at ingest: every event the pipeline indexes runs through its tenant's compiled rules on the
+ * pipeline's workers, and what fires goes to alerting in event order. Thread-safe.
  */
 public final class DetectionService implements EventObserver {
 
@@ -29,11 +29,14 @@ public final class DetectionService implements EventObserver {
         this.groupKeys = new GroupKeys(settings.groupBy());
     }
 
+    /** Evaluates on the worker; raises what fired in event order (see {@link EventObserver}). */
     @Override
-    public void observe(NormalizedEvent event) {
-        for (AlertCandidate candidate : detect(event)) {
-            alerts.raise(candidate);
+    public FollowUp observe(NormalizedEvent event) {
+        List<AlertCandidate> candidates = detect(event);
+        if (candidates.isEmpty()) {
+            return null;
         }
+        return () -> candidates.forEach(alerts::raise);
     }
 
     /** What fires on one event, as alert candidates; stores nothing. */

@@ -133,6 +133,7 @@ public final class IndexingPipeline implements AutoCloseable {
 
     private void index(List<SpooledRecord> batch) throws Exception {
         NormalizedEvent[] events = new NormalizedEvent[batch.size()];
+        EventObserver.FollowUp[][] followUps = new EventObserver.FollowUp[batch.size()][];
         int slice = (batch.size() + workerCount - 1) / workerCount;
         Future<?>[] parts = new Future<?>[workerCount];
         for (int w = 0; w < workerCount; w++) {
@@ -142,7 +143,7 @@ public final class IndexingPipeline implements AutoCloseable {
                 for (int i = from; i < to; i++) {
                     NormalizedEvent e = normalizer.normalize(batch.get(i).toRawEvent());
                     store.add(e);
-                    observe(e);
+                    followUps[i] = observe(e);
                     events[i] = e;
                 }
             });
@@ -150,6 +151,7 @@ public final class IndexingPipeline implements AutoCloseable {
         for (Future<?> part : parts) {
             part.get();
         }
+        runInOrder(followUps, events);
         for (NormalizedEvent e : events) {
             indexedByConnector.computeIfAbsent(e.connector(), k -> new LongAdder()).increment();
             if (e.hasParseError()) {
@@ -163,15 +165,44 @@ public final class IndexingPipeline implements AutoCloseable {
         indexedSequence.set(last.sequence());
     }
 
-    private void observe(NormalizedEvent event) {
-        for (EventObserver observer : observers) {
+    private EventObserver.FollowUp[] observe(NormalizedEvent event) {
+        EventObserver.FollowUp[] followUps = null;
+        for (int o = 0; o < observers.size(); o++) {
             try {
-                observer.observe(event);
+                EventObserver.FollowUp followUp = observers.get(o).observe(event);
+                if (followUp != null) {
+                    if (followUps == null) {
+                        followUps = new EventObserver.FollowUp[observers.size()];
+                    }
+                    followUps[o] = followUp;
+                }
             } catch (RuntimeException e) {
-                observerErrors.increment();
-                LOG.warn("observer {} failed on event {}: {}", observer.getClass().getSimpleName(), event.id(), e.toString());
+                observerFailed(observers.get(o), event, e);
             }
         }
+        return followUps;
+    }
+
+    private void runInOrder(EventObserver.FollowUp[][] followUps, NormalizedEvent[] events) {
+        for (int i = 0; i < followUps.length; i++) {
+            if (followUps[i] == null) {
+                continue;
+            }
+            for (int o = 0; o < followUps[i].length; o++) {
+                if (followUps[i][o] != null) {
+                    try {
+                        followUps[i][o].run();
+                    } catch (RuntimeException e) {
+                        observerFailed(observers.get(o), events[i], e);
+                    }
+                }
+            }
+        }
+    }
+
+    private void observerFailed(EventObserver observer, NormalizedEvent event, RuntimeException e) {
+        observerErrors.increment();
+        LOG.warn("observer {} failed on event {}: {}", observer.getClass().getSimpleName(), event.id(), e.toString());
     }
 
     /** How many times an observer (detection) threw; indexing went on regardless. */

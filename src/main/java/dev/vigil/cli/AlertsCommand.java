@@ -1,0 +1,161 @@
+package dev.vigil.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code vigil alerts list|show|ack|close}: triage the running appliance's alerts. */
+@Command(name = "alerts", mixinStandardHelpOptions = true, description = "List, inspect and triage alerts.",
+        subcommands = {AlertsCommand.ListAlerts.class, AlertsCommand.ShowAlert.class, AlertsCommand.AckAlerts.class,
+                AlertsCommand.CloseAlerts.class})
+public final class AlertsCommand {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List alerts, newest first.")
+    static final class ListAlerts implements Callable<Integer> {
+        @Mixin
+        DataDirOption data = new DataDirOption();
+        @Option(names = "--status", description = "new, acknowledged or closed.")
+        String status;
+        @Option(names = "--level", description = "At least this level: informational, low, medium, high, critical.")
+        String level;
+        @Option(names = "--rule", description = "Only alerts of this rule id.")
+        String rule;
+        @Option(names = "--since", description = "Only alerts seen since, e.g. 24h, 7d or an ISO time.")
+        String since;
+        @Option(names = "--limit", defaultValue = "50", description = "At most this many (default: ${DEFAULT-VALUE}).")
+        int limit;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Map<String, String> query = new LinkedHashMap<>();
+            put(query, "status", status);
+            put(query, "level", level);
+            put(query, "rule", rule);
+            put(query, "since", since);
+            query.put("limit", String.valueOf(limit));
+            JsonNode alerts = ApplianceClient.forDataDir(data.dataDir()).get("/api/v1/alerts", query);
+            if (json) {
+                Output.json(alerts);
+                return 0;
+            }
+            for (JsonNode a : alerts) {
+                System.out.println(Output.pad(a.path("id").asText(), 14) + Output.pad(a.path("level").asText(), 14)
+                        + Output.pad(a.path("status").asText(), 14) + Output.pad(a.path("lastSeen").asText(), 26)
+                        + Output.pad(a.path("eventCount").asText() + "x", 7) + a.path("title").asText()
+                        + (a.path("groupKey").asText().isEmpty() ? "" : "  [" + a.path("groupKey").asText() + "]"));
+            }
+            System.out.println(alerts.size() + " alerts");
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one alert: why it fired, its events, its triage.")
+    static final class ShowAlert implements Callable<Integer> {
+        @Mixin
+        DataDirOption data = new DataDirOption();
+        @Parameters(index = "0", paramLabel = "ALERT_ID")
+        String id;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            JsonNode a = ApplianceClient.forDataDir(data.dataDir()).get("/api/v1/alerts/" + encode(id), Map.of());
+            if (json) {
+                Output.json(a);
+                return 0;
+            }
+            System.out.println(a.path("id").asText() + "  " + a.path("title").asText());
+            System.out.println("level " + a.path("level").asText() + ", " + a.path("status").asText()
+                    + (a.hasNonNull("verdict") ? " as " + a.path("verdict").asText() : "") + ", rule " + a.path("ruleId").asText());
+            System.out.println("tags: " + a.path("tags"));
+            System.out.println("seen " + a.path("eventCount").asText() + " times, " + a.path("firstSeen").asText() + " to "
+                    + a.path("lastSeen").asText() + (a.path("groupKey").asText().isEmpty() ? "" : ", for " + a.path("groupKey").asText()));
+            System.out.println("matched on:");
+            a.path("matched").forEach(m -> System.out.println("    " + m.path("field").asText() + " = " + m.path("value").asText()));
+            StringBuilder events = new StringBuilder();
+            a.path("eventIds").forEach(e -> events.append(events.isEmpty() ? "" : " ").append(e.asText()));
+            System.out.println("events: " + events);
+            if (a.hasNonNull("acknowledgedBy")) {
+                System.out.println("acknowledged by " + a.path("acknowledgedBy").asText() + " at " + a.path("acknowledgedAt").asText());
+            }
+            if (a.hasNonNull("closedBy")) {
+                System.out.println("closed by " + a.path("closedBy").asText() + " at " + a.path("closedAt").asText()
+                        + (a.hasNonNull("note") ? ": " + a.path("note").asText() : ""));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledge alerts (you are looking at them).")
+    static final class AckAlerts implements Callable<Integer> {
+        @Mixin
+        DataDirOption data = new DataDirOption();
+        @Parameters(arity = "1..*", paramLabel = "ALERT_ID")
+        List<String> ids;
+
+        @Override
+        public Integer call() {
+            ObjectNode body = JSON.createObjectNode().put("action", "ack");
+            ids.forEach(body.putArray("ids")::add);
+            return report(ApplianceClient.forDataDir(data.dataDir()).post("/api/v1/alerts/bulk", "application/json", body.toString()));
+        }
+    }
+
+    @Command(name = "close", mixinStandardHelpOptions = true, description = "Close alerts with a verdict.")
+    static final class CloseAlerts implements Callable<Integer> {
+        @Mixin
+        DataDirOption data = new DataDirOption();
+        @Parameters(arity = "1..*", paramLabel = "ALERT_ID")
+        List<String> ids;
+        @Option(names = "--verdict", required = true, description = "tp (true positive), bp (benign positive) or fp (false positive).")
+        String verdict;
+        @Option(names = "--note", description = "Why; kept with the alert and in the audit chain.")
+        String note;
+
+        @Override
+        public Integer call() {
+            ObjectNode body = JSON.createObjectNode().put("action", "close").put("verdict", verdict).put("note", note);
+            ids.forEach(body.putArray("ids")::add);
+            return report(ApplianceClient.forDataDir(data.dataDir()).post("/api/v1/alerts/bulk", "application/json", body.toString()));
+        }
+    }
+
+    private static int report(JsonNode results) {
+        int failed = 0;
+        for (JsonNode r : results) {
+            if (r.path("ok").asBoolean()) {
+                System.out.println(r.path("id").asText() + ": " + r.path("message").asText());
+            } else {
+                failed++;
+                System.err.println(r.path("id").asText() + ": " + r.path("message").asText());
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static void put(Map<String, String> query, String key, String value) {
+        if (value != null) {
+            query.put(key, value);
+        }
+    }
+
+    private static String encode(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+}
