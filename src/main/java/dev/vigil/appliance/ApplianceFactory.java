@@ -1,6 +1,9 @@
 package dev.vigil.appliance;
 
+import dev.vigil.audit.AuditCheckpointer;
+import dev.vigil.audit.AuditSigningKey;
 import dev.vigil.audit.AuditTrail;
+import dev.vigil.audit.CheckpointStore;
 import dev.vigil.ingest.EventNormalizer;
 import dev.vigil.ingest.IndexingPipeline;
 import dev.vigil.ingest.spool.Spool;
@@ -27,6 +30,19 @@ public class ApplianceFactory {
     @Bean(preDestroy = "close")
     AuditTrail auditTrail(VigilSettings settings, Clock clock) {
         return new AuditTrail(settings.dataDir().resolve("audit"), clock, settings.policyVersion());
+    }
+
+    /** Signs checkpoints of the audit trail with the key generated at first start under {@code <data>/audit/}; eager. */
+    @io.micronaut.context.annotation.Context
+    @Bean(preDestroy = "close")
+    AuditCheckpointer auditCheckpointer(AuditTrail trail, AuditSettings audit, Clock clock) {
+        String origin = audit.origin() != null ? audit.origin()
+                : "vigil.audit/" + java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(8));
+        AuditCheckpointer checkpointer = new AuditCheckpointer(trail,
+                AuditSigningKey.loadOrCreate(trail.directory(), "checkpoint", origin),
+                new CheckpointStore(trail.directory()), clock, audit.checkpointInterval(), audit.checkpointEntries());
+        checkpointer.start();
+        return checkpointer;
     }
 
     @Singleton
