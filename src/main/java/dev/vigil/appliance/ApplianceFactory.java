@@ -1,6 +1,7 @@
 package dev.vigil.appliance;
 
 import dev.vigil.audit.AuditCheckpointer;
+import dev.vigil.audit.AuditService;
 import dev.vigil.audit.AuditSigningKey;
 import dev.vigil.audit.AuditTrail;
 import dev.vigil.audit.CheckpointStore;
@@ -43,6 +44,11 @@ public class ApplianceFactory {
                 new CheckpointStore(trail.directory()), clock, audit.checkpointInterval(), audit.checkpointEntries());
         checkpointer.start();
         return checkpointer;
+    }
+
+    @Singleton
+    AuditService auditService(AuditTrail trail, AuditCheckpointer checkpointer) {
+        return new AuditService(trail, checkpointer, new CheckpointStore(trail.directory()), java.util.List::of);
     }
 
     @Singleton

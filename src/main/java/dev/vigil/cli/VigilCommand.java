@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 ConnectorsCommand.class,
                 TokensCommand.class,
+                AuditCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCommand implements Runnable {
