@@ -5,6 +5,8 @@ import dev.vigil.audit.AuditService;
 import dev.vigil.audit.AuditSigningKey;
 import dev.vigil.audit.AuditTrail;
 import dev.vigil.audit.CheckpointStore;
+import dev.vigil.audit.witness.WitnessClient;
+import dev.vigil.audit.witness.WitnessShipper;
 import dev.vigil.ingest.EventNormalizer;
 import dev.vigil.ingest.IndexingPipeline;
 import dev.vigil.ingest.spool.Spool;
@@ -46,9 +48,19 @@ public class ApplianceFactory {
         return checkpointer;
     }
 
+    /** Sends every checkpoint to the configured witnesses (none by default). */
+    @io.micronaut.context.annotation.Context
+    @Bean(preDestroy = "close")
+    WitnessShipper witnessShipper(AuditTrail trail, AuditCheckpointer checkpointer, AuditSettings audit) {
+        WitnessShipper shipper = new WitnessShipper(audit.witnesses().stream()
+                .map(w -> WitnessClient.configured(w, trail)).toList(), trail.directory());
+        checkpointer.addListener(shipper);
+        return shipper;
+    }
+
     @Singleton
-    AuditService auditService(AuditTrail trail, AuditCheckpointer checkpointer) {
-        return new AuditService(trail, checkpointer, new CheckpointStore(trail.directory()), java.util.List::of);
+    AuditService auditService(AuditTrail trail, AuditCheckpointer checkpointer, WitnessShipper witnesses) {
+        return new AuditService(trail, checkpointer, new CheckpointStore(trail.directory()), witnesses::status);
     }
 
     @Singleton

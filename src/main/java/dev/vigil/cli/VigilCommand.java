@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ConnectorsCommand.class,
                 TokensCommand.class,
                 AuditCommand.class,
+                WitnessCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCommand implements Runnable {
