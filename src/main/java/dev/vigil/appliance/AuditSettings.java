@@ -14,7 +14,6 @@ import java.util.List;
  *                            start; when absent a unique one ({@code vigil.audit/<random>}) is made up
  * @param checkpointInterval  the longest time new entries wait for a signed checkpoint
  * @param checkpointEntries   sign as soon as this many entries are not yet covered
- * @param syslog              where to ship entries and checkpoints as RFC 5424 syslog (off when no host)
  * @param witnesses           witnesses to send each checkpoint to, each {@code URL KEY} (the witness's verifier key)
  */
 @ConfigurationProperties("vigil.audit")
@@ -22,7 +21,6 @@ public record AuditSettings(
         @Nullable String origin,
         @Bindable(defaultValue = "5s") Duration checkpointInterval,
         @Bindable(defaultValue = "1000") long checkpointEntries,
-        @Nullable Syslog syslog,
         @Bindable(defaultValue = "") List<String> witnesses) {
 
     public AuditSettings {
@@ -33,26 +31,5 @@ public record AuditSettings(
             throw new IllegalArgumentException("vigil.audit.checkpoint-entries must be at least 1, was " + checkpointEntries);
         }
         witnesses = witnesses == null ? List.of() : witnesses.stream().filter(w -> !w.isBlank()).toList();
-        if (syslog == null) {
-            syslog = new Syslog(null, 6514, true, null, null, 10000);
-        }
-    }
-
-    /**
-     * The off-host syslog sink.
-     *
-     * @param host           the collector; none disables the sink
-     * @param tls            TLS (RFC 5425) rather than plain TCP (RFC 6587 octet counting either way)
-     * @param truststore     PKCS#12 trust store for the collector's certificate; the JDK's default trust when absent
-     * @param queueCapacity  entries waiting to be shipped in memory; beyond it the sink reads them back from the trail
-     */
-    @ConfigurationProperties("syslog")
-    public record Syslog(
-            @Nullable String host,
-            @Bindable(defaultValue = "6514") int port,
-            @Bindable(defaultValue = "true") boolean tls,
-            @Nullable String truststore,
-            @Nullable String truststorePassword,
-            @Bindable(defaultValue = "10000") int queueCapacity) {
     }
 }

@@ -27,7 +27,7 @@ import java.util.function.Predicate;
  * and the RFC 6962 Merkle tree over those lines (leaf = {@code SHA-256(0x00 ‖ line bytes)}).
  *
  * <p>Guarantees: {@link #append} returns only after the entry is written and fsync'd (concurrent appends share one
- * fsync: group commit); sequence numbers have no gaps; each entry's hash covers the previous entry's hash, so changing,
+ * write and one fsync: group commit); sequence numbers have no gaps; each entry's hash covers the previous entry's hash, so changing,
  * removing or reordering any entry breaks every hash after it, which {@link #verify()} reports naming the first bad
  * entry. Tree heads and proofs are offered only for the durable prefix. If a write or fsync fails the trail refuses
  * every later append (fails closed) rather than risk a gap. The trail lives outside the database so a database
@@ -44,6 +44,7 @@ public final class AuditTrail implements AutoCloseable {
     private final MerkleHasher hasher = new MerkleHasher();
     private final MerkleTree tree = new MerkleTree(hasher);
     private final Object syncLock = new Object();
+    private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream(1 << 16);
     private long lastSequence;
     private String lastHash;
     private volatile long written;
@@ -83,15 +84,8 @@ public final class AuditTrail implements AutoCloseable {
                     unhashed.tenant(), unhashed.action(), unhashed.object(), unhashed.policyVersion(), unhashed.beforeHash(),
                     unhashed.afterHash(), unhashed.previousHash(), hash);
             byte[] line = AuditCanonicalForm.line(entry).getBytes(StandardCharsets.UTF_8);
-            ByteBuffer buffer = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
-            try {
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-            } catch (IOException e) {
-                failure = e.getMessage();
-                throw new UncheckedIOException("cannot write the audit trail " + file + ": " + e.getMessage(), e);
-            }
+            pending.write(line, 0, line.length);
+            pending.write('\n');
             tree.append(hasher.leaf(line));
             lastSequence = entry.sequence();
             lastHash = hash;
@@ -106,12 +100,25 @@ public final class AuditTrail implements AutoCloseable {
             if (durable >= sequence) {
                 return; // another appender's fsync covered this entry
             }
-            long target = written;
+            if (failure != null) { // the batch holding this entry was lost with the failed write
+                throw new IllegalStateException("the audit trail could not write this entry: " + failure);
+            }
+            byte[] bytes;
+            long target;
+            synchronized (this) { // take everything appended so far: one write and one fsync for all of it
+                bytes = pending.toByteArray();
+                pending.reset();
+                target = written;
+            }
             try {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
                 channel.force(false);
             } catch (IOException e) {
                 failure = e.getMessage();
-                throw new UncheckedIOException("cannot fsync the audit trail " + file + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot write the audit trail " + file + ": " + e.getMessage(), e);
             }
             durable = target;
         }
