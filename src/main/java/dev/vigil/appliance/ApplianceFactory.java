@@ -1,6 +1,12 @@
 package dev.vigil.appliance;
 
+import dev.vigil.audit.AuditCheckpointer;
+import dev.vigil.audit.AuditService;
+import dev.vigil.audit.AuditSigningKey;
 import dev.vigil.audit.AuditTrail;
+import dev.vigil.audit.CheckpointStore;
+import dev.vigil.audit.witness.WitnessClient;
+import dev.vigil.audit.witness.WitnessShipper;
 import dev.vigil.event.EventObserver;
 import dev.vigil.ingest.EventNormalizer;
 import dev.vigil.ingest.IndexingPipeline;
@@ -29,6 +35,34 @@ public class ApplianceFactory {
     @Bean(preDestroy = "close")
     AuditTrail auditTrail(VigilSettings settings, Clock clock) {
         return new AuditTrail(settings.dataDir().resolve("audit"), clock, settings.policyVersion());
+    }
+
+    /** Signs checkpoints of the audit trail with the key generated at first start under {@code <data>/audit/}; eager. */
+    @io.micronaut.context.annotation.Context
+    @Bean(preDestroy = "close")
+    AuditCheckpointer auditCheckpointer(AuditTrail trail, AuditSettings audit, Clock clock) {
+        String origin = audit.origin() != null ? audit.origin()
+                : "vigil.audit/" + java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(8));
+        AuditCheckpointer checkpointer = new AuditCheckpointer(trail,
+                AuditSigningKey.loadOrCreate(trail.directory(), "checkpoint", origin),
+                new CheckpointStore(trail.directory()), clock, audit.checkpointInterval(), audit.checkpointEntries());
+        checkpointer.start();
+        return checkpointer;
+    }
+
+    /** Sends every checkpoint to the configured witnesses (none by default). */
+    @io.micronaut.context.annotation.Context
+    @Bean(preDestroy = "close")
+    WitnessShipper witnessShipper(AuditTrail trail, AuditCheckpointer checkpointer, AuditSettings audit) {
+        WitnessShipper shipper = new WitnessShipper(audit.witnesses().stream()
+                .map(w -> WitnessClient.configured(w, trail)).toList(), trail.directory());
+        checkpointer.addListener(shipper);
+        return shipper;
+    }
+
+    @Singleton
+    AuditService auditService(AuditTrail trail, AuditCheckpointer checkpointer, WitnessShipper witnesses) {
+        return new AuditService(trail, checkpointer, new CheckpointStore(trail.directory()), witnesses::status);
     }
 
     @Singleton

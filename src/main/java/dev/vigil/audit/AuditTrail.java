@@ -1,10 +1,11 @@
 package dev.vigil.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.audit.merkle.MerkleHasher;
+import dev.vigil.audit.merkle.MerkleTree;
 import dev.vigil.tenancy.TenantId;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,102 +15,201 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
- * The append-only, hash-chained audit trail under {@code <data>/audit/trail.log}: one canonical JSON line per entry.
+ * The append-only, hash-chained audit trail under {@code <data>/audit/trail.log}: one canonical JSON line per entry,
+ * and the RFC 6962 Merkle tree over those lines (leaf = {@code SHA-256(0x00 ‖ line bytes)}).
  *
- * <p>Guarantees: {@link #append} returns only after the entry is written and fsync'd; sequence numbers have no gaps;
- * each entry's hash covers the previous entry's hash, so changing, removing or reordering any entry breaks every hash
- * after it, which {@link #verify()} reports naming the first bad entry. Appends are serialised; the trail lives outside
- * the database so a database restore cannot rewrite history. On open, a torn last line (a crash mid-write) is cut off,
- * since it was never acknowledged.
+ * <p>Guarantees: {@link #append} returns only after the entry is written and fsync'd (concurrent appends share one
+ * write and one fsync: group commit); sequence numbers have no gaps; each entry's hash covers the previous entry's hash, so changing,
+ * removing or reordering any entry breaks every hash after it, which {@link #verify()} reports naming the first bad
+ * entry. Tree heads and proofs are offered only for the durable prefix. If a write or fsync fails the trail refuses
+ * every later append (fails closed) rather than risk a gap. The trail lives outside the database so a database
+ * restore cannot rewrite history. On open, a torn last line (a crash mid-write) is cut off, since it was never
+ * acknowledged, and the tree is rebuilt by rehashing the lines (about a second per million entries).
  */
 public final class AuditTrail implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+    private final Path directory;
     private final Path file;
     private final Clock clock;
     private final String policyVersion;
     private final FileChannel channel;
+    private final MerkleHasher hasher = new MerkleHasher();
+    private final MerkleTree tree = new MerkleTree(hasher);
+    private final Object syncLock = new Object();
+    private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream(1 << 16);
     private long lastSequence;
     private String lastHash;
+    private volatile long written;
+    private volatile long durable;
+    private volatile String failure;
 
     public AuditTrail(Path directory, Clock clock, String policyVersion) {
+        this.directory = directory;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policyVersion = Objects.requireNonNull(policyVersion, "policyVersion");
         try {
             Files.createDirectories(directory);
             this.file = directory.resolve("trail.log");
-            List<AuditEntry> existing = readAndRepair(file);
+            AuditEntry last = load();
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            if (existing.isEmpty()) {
-                lastSequence = 0;
-                lastHash = AuditCanonicalForm.GENESIS;
-            } else {
-                AuditEntry last = existing.getLast();
-                lastSequence = last.sequence();
-                lastHash = last.hash();
-            }
+            lastSequence = last == null ? 0 : last.sequence();
+            lastHash = last == null ? AuditCanonicalForm.GENESIS : last.hash();
+            written = tree.size();
+            durable = tree.size();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the audit trail in " + directory + ": " + e.getMessage(), e);
         }
     }
 
     /** Records a state change durably and returns the entry as written. Throws if it cannot be written. */
-    public synchronized AuditEntry append(AuditRecord record) {
-        AuditEntry unhashed = new AuditEntry(lastSequence + 1, Instant.now(clock), record.actor(), record.role(),
-                record.tenant(), record.action(), record.object(), policyVersion,
-                AuditCanonicalForm.stateHash(record.before()), AuditCanonicalForm.stateHash(record.after()), lastHash, "");
-        String hash = AuditCanonicalForm.chainHash(lastHash, AuditCanonicalForm.unhashed(unhashed));
-        AuditEntry entry = new AuditEntry(unhashed.sequence(), unhashed.time(), unhashed.actor(), unhashed.role(),
-                unhashed.tenant(), unhashed.action(), unhashed.object(), unhashed.policyVersion(), unhashed.beforeHash(),
-                unhashed.afterHash(), unhashed.previousHash(), hash);
-        byte[] line = (AuditCanonicalForm.line(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-        try {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+    public AuditEntry append(AuditRecord record) {
+        AuditEntry entry;
+        synchronized (this) {
+            if (failure != null) {
+                throw new IllegalStateException("the audit trail refuses appends after a failed write: " + failure);
             }
-            channel.force(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the audit trail " + file + ": " + e.getMessage(), e);
+            AuditEntry unhashed = new AuditEntry(lastSequence + 1, Instant.now(clock), record.actor(), record.role(),
+                    record.tenant(), record.action(), record.object(), policyVersion,
+                    AuditCanonicalForm.stateHash(record.before()), AuditCanonicalForm.stateHash(record.after()), lastHash, "");
+            String hash = AuditCanonicalForm.chainHash(lastHash, AuditCanonicalForm.unhashed(unhashed));
+            entry = new AuditEntry(unhashed.sequence(), unhashed.time(), unhashed.actor(), unhashed.role(),
+                    unhashed.tenant(), unhashed.action(), unhashed.object(), unhashed.policyVersion(), unhashed.beforeHash(),
+                    unhashed.afterHash(), unhashed.previousHash(), hash);
+            byte[] line = AuditCanonicalForm.line(entry).getBytes(StandardCharsets.UTF_8);
+            pending.write(line, 0, line.length);
+            pending.write('\n');
+            tree.append(hasher.leaf(line));
+            lastSequence = entry.sequence();
+            lastHash = hash;
+            written = entry.sequence();
         }
-        lastSequence = entry.sequence();
-        lastHash = hash;
+        awaitDurable(entry.sequence());
         return entry;
     }
 
+    private void awaitDurable(long sequence) {
+        synchronized (syncLock) {
+            if (durable >= sequence) {
+                return; // another appender's fsync covered this entry
+            }
+            if (failure != null) { // the batch holding this entry was lost with the failed write
+                throw new IllegalStateException("the audit trail could not write this entry: " + failure);
+            }
+            byte[] bytes;
+            long target;
+            synchronized (this) { // take everything appended so far: one write and one fsync for all of it
+                bytes = pending.toByteArray();
+                pending.reset();
+                target = written;
+            }
+            try {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(false);
+            } catch (IOException e) {
+                failure = e.getMessage();
+                throw new UncheckedIOException("cannot write the audit trail " + file + ": " + e.getMessage(), e);
+            }
+            durable = target;
+        }
+    }
+
     /** Entries of one tenant, oldest first, at most {@code limit} from the newest end. */
-    public synchronized List<AuditEntry> entries(TenantId tenant, int limit) {
-        try {
-            List<AuditEntry> all = read(file);
-            List<AuditEntry> mine = new ArrayList<>();
-            for (AuditEntry e : all) {
-                if (e.tenant().equals(tenant)) {
-                    mine.add(e);
+    public List<AuditEntry> entries(TenantId tenant, int limit) {
+        return entries(e -> e.tenant().equals(tenant), limit);
+    }
+
+    /** Entries matching {@code filter}, oldest first, at most {@code limit} from the newest end. */
+    public List<AuditEntry> entries(Predicate<AuditEntry> filter, int limit) {
+        Deque<AuditEntry> kept = new ArrayDeque<>();
+        long bound = durable;
+        try (AuditLines.Reader lines = new AuditLines.Reader(Files.newInputStream(file))) {
+            byte[] line;
+            for (long n = 0; n < bound && (line = lines.next()) != null; n++) {
+                AuditEntry e = AuditLines.parse(AuditLines.text(line));
+                if (filter.test(e)) {
+                    kept.addLast(e);
+                    if (kept.size() > limit) {
+                        kept.removeFirst();
+                    }
                 }
             }
-            return List.copyOf(mine.subList(Math.max(0, mine.size() - limit), mine.size()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read the audit trail " + file + ": " + e.getMessage(), e);
         }
+        return List.copyOf(kept);
     }
 
-    /** Recomputes the chain; the result names the first entry that does not verify, if any. */
-    public synchronized AuditVerification verify() {
-        try {
-            return AuditVerification.of(read(file));
-        } catch (IOException | IllegalArgumentException e) {
+    /** Recomputes the chain and the tree from the file; the result names the first entry that does not verify. */
+    public AuditVerification verify() {
+        long bound = durable;
+        AuditChainCheck check = new AuditChainCheck();
+        try (AuditLines.Reader lines = new AuditLines.Reader(Files.newInputStream(file))) {
+            byte[] line;
+            for (long n = 0; n < bound && (line = lines.next()) != null && check.problem() == null; n++) {
+                check.accept(line);
+            }
+        } catch (IOException e) {
             return new AuditVerification(false, 0, "unreadable trail: " + e.getMessage());
         }
+        if (check.problem() != null) {
+            return new AuditVerification(false, check.count(), check.problem());
+        }
+        if (check.count() != bound) {
+            return new AuditVerification(false, check.count(), "entry " + (check.count() + 1)
+                    + ": missing (the trail file holds " + check.count() + " of " + bound + " entries written)");
+        }
+        if (!java.util.Arrays.equals(check.root(), root(bound))) {
+            return new AuditVerification(false, bound, "the trail file no longer gives the Merkle root of its "
+                    + bound + " entries: an entry was rewritten with a recomputed chain");
+        }
+        return new AuditVerification(true, bound, null);
     }
 
+    /** Entries written and acknowledged (fsync'd). */
     public synchronized long size() {
         return lastSequence;
+    }
+
+    /** Entries known to be on disk: tree heads and proofs are offered for this prefix only. */
+    public long durableSize() {
+        return durable;
+    }
+
+    /** The RFC 6962 root of the first {@code treeSize} entries. */
+    public synchronized byte[] root(long treeSize) {
+        checkDurable(treeSize);
+        return tree.root(treeSize);
+    }
+
+    public synchronized List<byte[]> consistencyProof(long first, long second) {
+        checkDurable(second);
+        return tree.consistencyProof(first, second);
+    }
+
+    public synchronized List<byte[]> inclusionProof(long index, long treeSize) {
+        checkDurable(treeSize);
+        return tree.inclusionProof(index, treeSize);
+    }
+
+    /** The directory of the trail (its checkpoints and key live beside it). */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The trail file, for exporters and shippers that read it (append-only: a prefix never changes). */
+    public Path file() {
+        return file;
     }
 
     @Override
@@ -117,46 +217,36 @@ public final class AuditTrail implements AutoCloseable {
         channel.close();
     }
 
-    private static List<AuditEntry> readAndRepair(Path file) throws IOException {
+    private void checkDurable(long treeSize) {
+        if (treeSize > durable) {
+            throw new IllegalArgumentException("tree size " + treeSize + " is beyond the " + durable + " durable entries");
+        }
+    }
+
+    /** Cuts a torn last line off, rehashes every line into the tree and returns the last entry (null if none). */
+    private AuditEntry load() throws IOException {
         if (!Files.exists(file)) {
-            return List.of();
+            return null;
         }
-        byte[] bytes = Files.readAllBytes(file);
-        int end = bytes.length;
-        while (end > 0 && bytes[end - 1] != '\n') {
-            end--; // a torn last line was never acknowledged: cut it off
+        long goodBytes = 0;
+        byte[] last = null;
+        try (InputStream in = Files.newInputStream(file); AuditLines.Reader lines = new AuditLines.Reader(in)) {
+            byte[] line;
+            while ((line = lines.next()) != null) {
+                if (!lines.lastHadNewline()) {
+                    break; // a torn last line was never acknowledged
+                }
+                goodBytes += line.length + 1;
+                tree.append(hasher.leaf(line));
+                last = line;
+            }
         }
-        if (end != bytes.length) {
+        if (goodBytes != Files.size(file)) {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                ch.truncate(end);
+                ch.truncate(goodBytes);
                 ch.force(true);
             }
         }
-        return read(file);
-    }
-
-    static List<AuditEntry> read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        List<AuditEntry> entries = new ArrayList<>();
-        int lineNumber = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode n;
-            try {
-                n = JSON.readTree(line);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("line " + lineNumber + " is not JSON: " + e.getMessage(), e);
-            }
-            entries.add(new AuditEntry(n.path("seq").asLong(), Instant.parse(n.path("time").asText()),
-                    n.path("actor").asText(), n.path("role").asText(), TenantId.of(n.path("tenant").asText()),
-                    n.path("action").asText(), n.path("object").asText(), n.path("policy").asText(),
-                    n.path("before").asText(), n.path("after").asText(), n.path("prev").asText(), n.path("hash").asText()));
-        }
-        return entries;
+        return last == null ? null : AuditLines.parse(AuditLines.text(last));
     }
 }

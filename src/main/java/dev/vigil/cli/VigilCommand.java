@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
                 AlertsCommand.class,
                 ConnectorsCommand.class,
                 TokensCommand.class,
+                AuditCommand.class,
+                WitnessCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCommand implements Runnable {
