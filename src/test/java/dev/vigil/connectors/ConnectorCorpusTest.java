@@ -7,11 +7,11 @@ import dev.vigil.event.LogSource;
 import dev.vigil.event.NormalizedEvent;
 import dev.vigil.event.RawEvent;
 import dev.vigil.tenancy.TenantId;
+import dev.vigil.testdata.ArchiveRecords;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,42 +145,17 @@ class ConnectorCorpusTest {
         List<String> failures = new ArrayList<>();
         int[] checked = {0};
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path archive : files.filter(Files::isRegularFile).sorted().toList()) {
-                String name = archive.getFileName().toString();
-                if (name.endsWith(".zip")) {
-                    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
-                        for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                            if (!entry.isDirectory()) {
-                                checkWindowsLines(windows, zip, name + "!" + entry.getName(), failures, checked);
-                            }
-                        }
+            for (Path archive : files.filter(Files::isRegularFile).filter(ArchiveRecords::isArchive).sorted().toList()) {
+                ArchiveRecords.forEachRecord(archive, windows, (source, lineNumber, payload) -> {
+                    checked[0]++;
+                    NormalizedEvent event = normalize(windows, payload, source);
+                    if (event.hasParseError()) {
+                        failures.add(source + ":" + lineNumber + ": " + event.parseError());
                     }
-                } else if (name.endsWith(".tar.gz")) {
-                    try (InputStream tar = new GZIPInputStream(Files.newInputStream(archive), 1 << 16)) {
-                        TarEntries.forEach(tar, (entry, content) ->
-                                checkWindowsLines(windows, content, name + "!" + entry, failures, checked));
-                    }
-                }
+                });
             }
         }
         assertNoFailures(failures, checked[0]);
-    }
-
-    private static void checkWindowsLines(Connector windows, InputStream content, String source, List<String> failures,
-                                          int[] checked) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8));
-        LineFramer framer = windows.newLineFramer();
-        int lineNumber = 0;
-        for (String line; (line = reader.readLine()) != null; ) {
-            lineNumber++;
-            for (String payload : framer.acceptAll(line)) {
-                checked[0]++;
-                NormalizedEvent event = normalize(windows, payload, source);
-                if (event.hasParseError()) {
-                    failures.add(source + ":" + lineNumber + ": " + event.parseError());
-                }
-            }
-        }
     }
 
     @Test

@@ -60,10 +60,11 @@ final class Route {
     }
 
     /**
-     * The rules worth evaluating on an event, ascending. {@code text} is the event's lower-cased values joined;
-     * {@code scratch} is per-thread space sized for the engine's rule count.
+     * The rules worth evaluating on an event, ascending. {@code values} are the event's lower-cased values, each
+     * scanned on its own (a literal never spans two values, and no joined copy is built per event); {@code scratch}
+     * is per-thread space sized for the engine's rule count.
      */
-    int[] candidates(CharSequence text, Scratch scratch) {
+    int[] candidates(String[] values, Scratch scratch) {
         if (automaton == null) {
             return unfiltered.length == 0 ? NONE : unfiltered;
         }
@@ -71,18 +72,16 @@ final class Route {
         for (int rule : unfiltered) {
             scratch.add(rule);
         }
-        automaton.parseText(text, (AhoCorasickDoubleArrayTrie.IHit<int[]>) (begin, end, rules) -> {
-            for (int rule : rules) {
-                scratch.add(rule);
-            }
-        });
+        for (String value : values) {
+            automaton.parseText(value, scratch);
+        }
         int[] found = scratch.toArray();
         Arrays.sort(found);
         return found;
     }
 
     /** Per-thread space that collects distinct rule indices without allocating per event. */
-    static final class Scratch {
+    static final class Scratch implements AhoCorasickDoubleArrayTrie.IHit<int[]> {
         private final int[] marks;
         private int[] collected;
         private int size;
@@ -108,6 +107,14 @@ final class Route {
                     collected = Arrays.copyOf(collected, size * 2);
                 }
                 collected[size++] = rule;
+            }
+        }
+
+        /** An automaton hit: every rule promising the literal found is a candidate. */
+        @Override
+        public void hit(int begin, int end, int[] rules) {
+            for (int rule : rules) {
+                add(rule);
             }
         }
 

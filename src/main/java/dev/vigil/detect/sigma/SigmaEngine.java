@@ -158,7 +158,7 @@ public final class SigmaEngine {
             return List.of();
         }
         EventView view = new EventView(event);
-        int[] candidates = route.candidates(String.join("\n", view.allLowered()), scratch.get());
+        int[] candidates = route.candidates(view.allLowered(), scratch.get());
         List<RuleMatch> matches = null;
         for (int index : candidates) {
             CompiledRule rule = rules[index];

@@ -1,4 +1,4 @@
-package dev.vigil.connectors;
+package dev.vigil.testdata;
 
 import java.io.IOException;
 import java.io.InputStream;
