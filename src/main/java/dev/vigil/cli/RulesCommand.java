@@ -9,7 +9,7 @@ import dev.vigil.detect.rules.RuleTester;
 import dev.vigil.detect.sigma.EngineOptions;
 import dev.vigil.detect.sigma.RuleSource;
 import dev.vigil.detect.sigma.RuleStatus;
-import dev.vigil.detect.sigma.SigmaEngine;
+import dev.vigil.detect.DetectionContent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -214,7 +214,7 @@ public final class RulesCommand {
 
         @Override
         public Integer call() {
-            List<RuleStatus> statuses = SigmaEngine.compile(sources(path), EngineOptions.DEFAULTS).statuses();
+            List<RuleStatus> statuses = DetectionContent.compile(sources(path), EngineOptions.DEFAULTS).statuses();
             long invalid = statuses.stream().filter(s -> s.state() == RuleStatus.State.INVALID).count();
             long unsupported = statuses.stream().filter(s -> s.state() == RuleStatus.State.UNSUPPORTED).count();
             if (json) {

@@ -3,6 +3,7 @@ package dev.vigil.detect;
 import dev.vigil.detect.alert.AlertCandidate;
 import dev.vigil.detect.alert.AlertKind;
 import dev.vigil.detect.alert.AlertSink;
+import dev.vigil.detect.correlation.CorrelationFiring;
 import dev.vigil.detect.rules.RuleLibrary;
 import dev.vigil.event.EventObserver;
 import dev.vigil.event.NormalizedEvent;
@@ -29,29 +30,39 @@ public final class DetectionService implements EventObserver {
         this.groupKeys = new GroupKeys(settings.groupBy());
     }
 
-    /** Evaluates on the worker; raises what fired in event order (see {@link EventObserver}). */
+    /**
+     * Evaluates single-event rules on the worker; correlates and raises in event order (see {@link EventObserver}).
+     */
     @Override
     public FollowUp observe(NormalizedEvent event) {
-        List<AlertCandidate> candidates = detect(event);
-        if (candidates.isEmpty()) {
+        evaluated.increment();
+        DetectionContent content = rules.content(event.tenant());
+        List<RuleMatch> matches = content.sigma().evaluate(event);
+        if (matches.isEmpty()) {
             return null;
         }
-        return () -> candidates.forEach(alerts::raise);
+        matched.add(matches.size());
+        return () -> candidates(content, matches).forEach(alerts::raise);
     }
 
-    /** What fires on one event, as alert candidates; stores nothing. */
+    /** What fires on one event, correlations included, as alert candidates; stores nothing. Call in event order. */
     public List<AlertCandidate> detect(NormalizedEvent event) {
-        evaluated.increment();
-        List<RuleMatch> matches = rules.engine(event.tenant()).evaluate(event);
-        if (matches.isEmpty()) {
-            return List.of();
-        }
-        matched.add(matches.size());
+        DetectionContent content = rules.content(event.tenant());
+        return candidates(content, content.sigma().evaluate(event));
+    }
+
+    private List<AlertCandidate> candidates(DetectionContent content, List<RuleMatch> matches) {
         List<AlertCandidate> candidates = new ArrayList<>(matches.size());
         for (RuleMatch match : matches) {
-            candidates.add(new AlertCandidate(event.tenant(), match.ruleId(), match.title(), match.level(), match.tags(),
-                    AlertKind.DETECTION, event.timestamp(), event.timestamp(), List.of(event.id()), match.matched(),
-                    groupKeys.of(event)));
+            NormalizedEvent event = match.event();
+            if (!content.suppressed(match)) {
+                candidates.add(new AlertCandidate(event.tenant(), match.ruleId(), match.title(), match.level(), match.tags(),
+                        AlertKind.DETECTION, event.timestamp(), event.timestamp(), List.of(event.id()), match.matched(),
+                        groupKeys.of(event)));
+            }
+            for (CorrelationFiring firing : content.correlate(match)) {
+                candidates.add(firing.toAlertCandidate());
+            }
         }
         return candidates;
     }

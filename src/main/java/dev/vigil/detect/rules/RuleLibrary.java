@@ -3,6 +3,7 @@ package dev.vigil.detect.rules;
 import dev.vigil.audit.AuditRecord;
 import dev.vigil.audit.AuditTrail;
 import dev.vigil.detect.DetectSettings;
+import dev.vigil.detect.DetectionContent;
 import dev.vigil.detect.sigma.EngineOptions;
 import dev.vigil.detect.sigma.Placeholders;
 import dev.vigil.detect.sigma.RuleSource;
@@ -51,7 +52,7 @@ public class RuleLibrary {
     private final AuditTrail audit;
     private final Clock clock;
     private final DetectSettings settings;
-    private final Map<TenantId, SigmaEngine> engines = new ConcurrentHashMap<>();
+    private final Map<TenantId, DetectionContent> engines = new ConcurrentHashMap<>();
     private final List<Consumer<TenantId>> listeners = new CopyOnWriteArrayList<>();
 
     public RuleLibrary(RuleSourceRepository sources, RuleStateRepository states, AuditTrail audit, Clock clock,
@@ -64,8 +65,13 @@ public class RuleLibrary {
     }
 
     /** The tenant's compiled rules (compiled on first use, then after every change). */
-    public SigmaEngine engine(TenantId tenant) {
+    public DetectionContent content(TenantId tenant) {
         return engines.computeIfAbsent(tenant, this::compile);
+    }
+
+    /** The tenant's compiled single-event rules. */
+    public SigmaEngine engine(TenantId tenant) {
+        return content(tenant).sigma();
     }
 
     /** Registers a callback run with the tenant after its rules changed and were recompiled. */
@@ -75,7 +81,7 @@ public class RuleLibrary {
 
     /** Every rule, filter and correlation of the tenant with its state; unloadable ones with the reason. */
     public List<RuleStatus> statuses(TenantId tenant) {
-        return engine(tenant).statuses();
+        return content(tenant).statuses();
     }
 
     /** One rule's status, by id. */
@@ -199,7 +205,7 @@ public class RuleLibrary {
 
     /** Compiles a text alone, as {@code vigil rules lint} does; never stores anything. */
     public List<RuleStatus> lint(String origin, String text) {
-        return SigmaEngine.compile(List.of(new RuleSource(origin, text)), options(Set.of())).statuses();
+        return DetectionContent.compile(List.of(new RuleSource(origin, text)), options(Set.of())).statuses();
     }
 
     private List<RuleStatus> check(TenantId tenant, String origin, String text) {
@@ -210,7 +216,7 @@ public class RuleLibrary {
             }
         }
         candidate.add(new RuleSource(origin, text));
-        List<RuleStatus> mine = SigmaEngine.compile(candidate, options(Set.of())).statuses().stream()
+        List<RuleStatus> mine = DetectionContent.compile(candidate, options(Set.of())).statuses().stream()
                 .filter(s -> s.origin().equals(origin)).toList();
         List<String> problems = mine.stream().filter(s -> s.state() == RuleStatus.State.INVALID).map(RuleStatus::reason).toList();
         if (!problems.isEmpty()) {
@@ -224,14 +230,14 @@ public class RuleLibrary {
         listeners.forEach(l -> l.accept(tenant));
     }
 
-    private SigmaEngine compile(TenantId tenant) {
+    private DetectionContent compile(TenantId tenant) {
         Set<String> disabled = new HashSet<>();
         for (StoredRuleState state : states.findByTenant(tenant)) {
             if (!state.enabled()) {
                 disabled.add(state.ruleId());
             }
         }
-        return SigmaEngine.compile(allSources(tenant), options(disabled));
+        return DetectionContent.compile(allSources(tenant), options(disabled));
     }
 
     private EngineOptions options(Set<String> disabled) {
