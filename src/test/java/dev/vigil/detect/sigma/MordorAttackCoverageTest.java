@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Real attacks, real rules: every OTRF Security-Datasets (Mordor) archive under {@code ${vigil.shared.dir}/data/mordor},
- * normalised by the windows-json connector and run through the engine holding every SigmaHQ rule set, raises at least
+ * normalised by the windows-json connector and run through the engine holding every SigmaHQ rule set and the
+ * appliance's factory rules (what a customer runs), raises at least
  * one rule tagged with an ATT&CK technique its {@code _metadata} file maps the dataset to. A rule tag counts when it
  * names that technique, that sub-technique, the technique of that sub-technique, or a sub-technique of that technique
  * ({@code attack.t1003} and {@code attack.t1003.001} both count for T1003.001, and both count for T1003); a sibling
@@ -41,8 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>An archive is matched to its metadata by the file name of one of the metadata's {@code files[].link}; an archive
  * without metadata fails the test. Per dataset it prints the records read, the ten rules that fired most, and the
  * technique-tagged rules that fired; for a dataset that fails, the log sources its events have and the SigmaHQ rules
- * tagged with its technique that apply to them, which is where an investigation starts. Datasets on which SigmaHQ has
- * no rule that could fire are listed, with the evidence, in {@link #KNOWN_GAPS}.
+ * tagged with its technique that apply to them, which is where an investigation starts. A dataset no rule could catch
+ * would be listed, with the evidence, in {@link #KNOWN_GAPS}; none is: the factory rules cover the two SigmaHQ misses
+ * (WDigest UseLogonCredential written as the string "1", and Python's http.server on Windows).
  */
 class MordorAttackCoverageTest {
 
@@ -54,15 +56,7 @@ class MordorAttackCoverageTest {
      * should such a rule start firing (a new SigmaHQ rule, a normalisation change), the test fails until the entry is
      * removed, so the list cannot go stale. Adding an entry needs the lead's agreement.
      */
-    private static final Map<String, String> KNOWN_GAPS = Map.of(
-            "SDWIN-190518201922", "the downgrade is one Sysmon 13 event, TargetObject ...\\WDigest\\UseLogonCredential with"
-                    + " Details '1' (Set-ItemProperty -Value \"1\" without -Type writes a REG_SZ); SigmaHQ's 'Wdigest Enable"
-                    + " UseLogonCredential' (d6a9b252) wants Details 'DWORD (0x00000001)', and no T1112 rule reads the"
-                    + " ps_classic_script / ps_module events that carry the Set-ItemProperty command",
-            "SDWIN-201029001615", "the activity is python.exe -m http.server 8000 started by PowerShell, plus netsh"
-                    + " firewall rules (which fire 'New Firewall Rule Added Via Netsh.EXE', tagged T1686.003); SigmaHQ's"
-                    + " only http.server rule is for Linux (proc_creation_lnx_python_http_server_execution, tagged"
-                    + " T1048.003), and no Windows T1059 rule matches a Python web server");
+    private static final Map<String, String> KNOWN_GAPS = Map.of();
 
     /** A dataset's metadata: its id, title and the techniques (T1003, T1003.001) it is mapped to. */
     private record Metadata(String id, String title, Set<String> techniques) {
@@ -72,7 +66,8 @@ class MordorAttackCoverageTest {
     void everyDatasetRaisesARuleTaggedWithItsAttackTechnique() throws IOException {
         Path root = SigmaCorpus.need(SigmaCorpus.DATA.resolve("mordor"));
         Map<String, Metadata> metadataByArchive = metadataByArchiveName(root.resolve("_metadata"));
-        List<RuleSource> sources = SigmaCorpus.allRuleSets();
+        List<RuleSource> sources = new java.util.ArrayList<>(SigmaCorpus.allRuleSets());
+        sources.addAll(SigmaCorpus.factoryRules());
         SigmaEngine engine = SigmaEngine.compile(sources, EngineOptions.DEFAULTS);
         Connector windows = ConnectorRegistry.load(Path.of("connectors")).get("windows-json");
         List<Path> archives;

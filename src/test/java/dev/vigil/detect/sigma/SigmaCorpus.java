@@ -37,6 +37,19 @@ final class SigmaCorpus {
         return sources;
     }
 
+    /** The appliance's own factory rules ({@code appliance/rules}), shipped in this repository. */
+    static List<RuleSource> factoryRules() {
+        List<RuleSource> sources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("appliance", "rules"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".yml")).sorted().toList()) {
+                sources.add(new RuleSource("factory/" + file, Files.readString(file)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sources;
+    }
+
     /** rules, rules-emerging-threats and rules-threat-hunting together: what a customer imports. */
     static List<RuleSource> allRuleSets() {
         List<RuleSource> all = new ArrayList<>(sources(SIGMA.resolve("rules")));
