@@ -146,6 +146,30 @@ class IngestBenchmark {
             row(report, "(c) syslog TCP (linux-auth lines): frame, spool, parse, index", syslogCount, c, aRate);
         }
 
+        Path sigmaRules = Path.of(System.getProperty("vigil.shared.dir", "../shared"), "data", "sigma", "rules");
+        if (Files.isDirectory(sigmaRules)) {
+            try (RunningAppliance vigil = new RunningAppliance(tmp.resolve("http-detect"),
+                    Map.of("vigil.detect.content-rules-dir", sigmaRules.toAbsolutePath().toString()))) {
+                int enabled = vigil.context.getBean(dev.vigil.detect.rules.RuleLibrary.class).engine(TENANT).enabledCount();
+                ExecutorService clients = Executors.newFixedThreadPool(4);
+                long d0 = System.nanoTime();
+                List<Future<?>> sent = new ArrayList<>();
+                for (int from = 0; from < n; from += 5000) {
+                    List<Record> slice = records.subList(from, Math.min(n, from + 5000));
+                    sent.add(clients.submit(() -> postRecords(vigil, slice)));
+                }
+                for (Future<?> f : sent) {
+                    f.get();
+                }
+                awaitIndexed(vigil);
+                double d = seconds(d0);
+                clients.shutdown();
+                row(report, "(b+detect) as (b) with " + enabled + " rules enabled (SigmaHQ + factory), alerts raised", n, d, aRate);
+            }
+        } else {
+            report.append("(b+detect) skipped: needs the SigmaHQ rules under ").append(sigmaRules).append('\n');
+        }
+
         report.append("\n").append(searchLatency(events, searchEvents));
         String text = "Generated scenario: " + hosts + " hosts, 24 h, " + n + " events; machine: "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version() + "\n\n" + report;
