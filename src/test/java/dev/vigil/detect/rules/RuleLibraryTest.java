@@ -6,6 +6,8 @@ import dev.vigil.audit.AuditEntry;
 import dev.vigil.audit.AuditTrail;
 import dev.vigil.detect.SampleRules;
 import dev.vigil.detect.sigma.RuleStatus;
+import dev.vigil.event.LogSource;
+import dev.vigil.event.NormalizedEvent;
 import dev.vigil.tenancy.TenantId;
 import dev.vigil.tenancy.TenantRegistry;
 import io.micronaut.context.ApplicationContext;
@@ -15,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -119,6 +122,38 @@ class RuleLibraryTest {
             assertThrows(NoSuchRuleException.class, () -> library.setEnabled(TenantId.of("other"),
                     "11111111-2222-4333-8444-555555555555", false, null, "bob", "admin"));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "sqlite"})
+    void aFilterTunesTheRuleItNamesAndItsChangesAreAuditedAsFilterChanges(String database) {
+        String filter = """
+                title: Whoami run by the inventory agent
+                id: 99999999-2222-4333-8444-555555555555
+                logsource: {product: windows, category: process_creation}
+                filter:
+                    rules: [11111111-2222-4333-8444-555555555555]
+                    selection:
+                        ParentImage|endswith: '\\inventory-agent.exe'
+                    condition: selection
+                """;
+        try (ApplicationContext ctx = start(database)) {
+            RuleLibrary library = ctx.getBean(RuleLibrary.class);
+            library.add(customer(), "whoami.yml", RULE, "alice", "admin");
+            library.add(customer(), "filters/inventory.yml", filter, "alice", "admin");
+            assertEquals("filter.add", lastEntry(ctx).action());
+            assertEquals(List.of(), library.engine(customer()).evaluate(whoami("C:\\Tools\\inventory-agent.exe")));
+            assertEquals(1, library.engine(customer()).evaluate(whoami("C:\\Windows\\explorer.exe")).size());
+            library.setEnabled(customer(), "99999999-2222-4333-8444-555555555555", false, "agent retired", "alice", "admin");
+            assertEquals("filter.disable", lastEntry(ctx).action());
+            assertEquals(1, library.engine(customer()).evaluate(whoami("C:\\Tools\\inventory-agent.exe")).size());
+        }
+    }
+
+    private static NormalizedEvent whoami(String parent) {
+        Instant now = Instant.parse("2026-03-01T10:00:00Z");
+        return new NormalizedEvent(1, customer(), now, now, "windows-json", new LogSource("windows", "process_creation", "sysmon"),
+                Map.of("Image", "C:\\Windows\\System32\\whoami.exe", "ParentImage", parent), "{}", null);
     }
 
     private static AuditEntry lastEntry(ApplicationContext ctx) {
