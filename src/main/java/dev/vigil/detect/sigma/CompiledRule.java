@@ -34,7 +34,7 @@ record CompiledRule(SigmaRule rule, RuleNode condition, List<RuleNode> filters, 
     }
 
     /** Literals of which every matching event contains one, or null when the rule must see every event. */
-    Set<String> requiredLiterals() {
+    Set<Needle> requiredLiterals() {
         return condition.requiredLiterals();
     }
 

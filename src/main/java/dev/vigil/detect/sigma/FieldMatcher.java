@@ -15,10 +15,10 @@ public sealed interface FieldMatcher {
     boolean test(EventView event);
 
     /**
-     * Lower-case literals of which every event passing this test contains at least one (in some value), or null
-     * when no such set exists (negations, existence, numbers, regular expressions).
+     * Lower-case literals of which every event passing this test contains at least one in the named field (in any
+     * value for keywords), or null when no such set exists (negations, existence, numbers, regular expressions).
      */
-    Set<String> requiredLiterals();
+    Set<Needle> requiredLiterals();
 
     /** The field and value this entry matched on, or null when it matched by absence. Call only after a match. */
     MatchedField explain(EventView event);
@@ -86,7 +86,7 @@ public sealed interface FieldMatcher {
         }
 
         @Override
-        public Set<String> requiredLiterals() {
+        public Set<Needle> requiredLiterals() {
             if (negated || nullMatches || tests.isEmpty()) {
                 return null;
             }
@@ -98,15 +98,15 @@ public sealed interface FieldMatcher {
                         best = literal;
                     }
                 }
-                return best == null ? null : Set.of(best);
+                return best == null ? null : Set.of(Needle.of(field, best));
             }
-            Set<String> literals = new LinkedHashSet<>();
+            Set<Needle> literals = new LinkedHashSet<>();
             for (ValueTest test : tests) {
                 String literal = test.requiredLiteral();
                 if (literal == null) {
                     return null;
                 }
-                literals.add(literal);
+                literals.add(Needle.of(field, literal));
             }
             return literals;
         }
@@ -134,7 +134,7 @@ public sealed interface FieldMatcher {
         }
 
         @Override
-        public Set<String> requiredLiterals() {
+        public Set<Needle> requiredLiterals() {
             return null;
         }
 
@@ -203,7 +203,7 @@ public sealed interface FieldMatcher {
         }
 
         @Override
-        public Set<String> requiredLiterals() {
+        public Set<Needle> requiredLiterals() {
             return null;
         }
 

@@ -4,27 +4,36 @@ import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The rules that apply to one log source, with an Aho-Corasick automaton over their required literals: one pass over
- * an event's lower-cased values yields the few rules worth evaluating, so cost grows with the matches, not the rule
- * count. Immutable and thread-safe; per-call scratch space is the caller's.
+ * The rules that apply to one log source, with Aho-Corasick automata over their required literals, one per field the
+ * rules name (and one for keywords, which may be in any value): scanning each of an event's lower-cased values with
+ * its field's automaton yields the few rules worth evaluating. A literal counts only in the field its rule tests, so
+ * {@code \powershell.exe} in {@code ParentImage} does not wake every rule about {@code Image}. Cost grows with what
+ * an event could match, not with the rule count. Immutable and thread-safe; per-call scratch space is the caller's.
  */
 final class Route {
 
     private static final int[] NONE = new int[0];
 
     private final int[] unfiltered;
-    private final AhoCorasickDoubleArrayTrie<int[]> automaton;
+    private final Map<String, AhoCorasickDoubleArrayTrie<int[]>> byField;
+    private final AhoCorasickDoubleArrayTrie<int[]> anyField;
     private final int ruleCount;
+    private final Map<String, String> lowerNames = new ConcurrentHashMap<>();
 
-    private Route(int[] unfiltered, AhoCorasickDoubleArrayTrie<int[]> automaton, int ruleCount) {
+    private Route(int[] unfiltered, Map<String, AhoCorasickDoubleArrayTrie<int[]>> byField,
+                  AhoCorasickDoubleArrayTrie<int[]> anyField, int ruleCount) {
         this.unfiltered = unfiltered;
-        this.automaton = automaton;
+        this.byField = byField;
+        this.anyField = anyField;
         this.ruleCount = ruleCount;
     }
 
@@ -32,27 +41,34 @@ final class Route {
      * Builds the route over the given rules (indices into the engine's rule array), each with its required literals
      * or null when it must see every event.
      */
-    static Route of(List<Integer> ruleIndices, List<Set<String>> literals) {
+    static Route of(List<Integer> ruleIndices, List<Set<Needle>> literals) {
         List<Integer> always = new ArrayList<>();
-        Map<String, List<Integer>> byLiteral = new TreeMap<>();
+        Map<String, Map<String, List<Integer>>> byField = new HashMap<>();
+        Map<String, List<Integer>> anyField = new TreeMap<>();
         for (int i = 0; i < ruleIndices.size(); i++) {
-            Set<String> required = literals.get(i);
+            Set<Needle> required = literals.get(i);
             if (required == null || required.isEmpty()) {
                 always.add(ruleIndices.get(i));
-            } else {
-                for (String literal : required) {
-                    byLiteral.computeIfAbsent(literal, k -> new ArrayList<>()).add(ruleIndices.get(i));
-                }
+                continue;
+            }
+            for (Needle needle : required) {
+                Map<String, List<Integer>> target = needle.field() == null ? anyField
+                        : byField.computeIfAbsent(needle.field(), f -> new TreeMap<>());
+                target.computeIfAbsent(needle.literal(), k -> new ArrayList<>()).add(ruleIndices.get(i));
             }
         }
-        AhoCorasickDoubleArrayTrie<int[]> automaton = null;
-        if (!byLiteral.isEmpty()) {
-            TreeMap<String, int[]> keyed = new TreeMap<>();
-            byLiteral.forEach((literal, rules) -> keyed.put(literal, rules.stream().mapToInt(Integer::intValue).distinct().toArray()));
-            automaton = new AhoCorasickDoubleArrayTrie<>();
-            automaton.build(keyed);
-        }
-        return new Route(always.stream().mapToInt(Integer::intValue).toArray(), automaton, ruleIndices.size());
+        Map<String, AhoCorasickDoubleArrayTrie<int[]>> automata = new HashMap<>();
+        byField.forEach((field, literalRules) -> automata.put(field, automaton(literalRules)));
+        return new Route(always.stream().mapToInt(Integer::intValue).toArray(), Map.copyOf(automata),
+                anyField.isEmpty() ? null : automaton(anyField), ruleIndices.size());
+    }
+
+    private static AhoCorasickDoubleArrayTrie<int[]> automaton(Map<String, List<Integer>> literalRules) {
+        TreeMap<String, int[]> keyed = new TreeMap<>();
+        literalRules.forEach((literal, rules) -> keyed.put(literal, rules.stream().mapToInt(Integer::intValue).distinct().toArray()));
+        AhoCorasickDoubleArrayTrie<int[]> automaton = new AhoCorasickDoubleArrayTrie<>();
+        automaton.build(keyed);
+        return automaton;
     }
 
     int ruleCount() {
@@ -60,20 +76,32 @@ final class Route {
     }
 
     /**
-     * The rules worth evaluating on an event, ascending. {@code values} are the event's lower-cased values, each
-     * scanned on its own (a literal never spans two values, and no joined copy is built per event); {@code scratch}
-     * is per-thread space sized for the engine's rule count.
+     * The rules worth evaluating on an event, ascending. Each lower-cased value is scanned on its own by its field's
+     * automaton and by the keyword automaton (a literal never spans two values); an event without fields has its raw
+     * text scanned for keywords. {@code scratch} is per-thread space sized for the engine's rule count.
      */
-    int[] candidates(String[] values, Scratch scratch) {
-        if (automaton == null) {
+    int[] candidates(EventView event, Scratch scratch) {
+        if (byField.isEmpty() && anyField == null) {
             return unfiltered.length == 0 ? NONE : unfiltered;
         }
         scratch.begin();
         for (int rule : unfiltered) {
             scratch.add(rule);
         }
-        for (String value : values) {
-            automaton.parseText(value, scratch);
+        if (!byField.isEmpty()) {
+            for (String name : event.event().fields().keySet()) {
+                AhoCorasickDoubleArrayTrie<int[]> automaton = byField.get(lowerNames.computeIfAbsent(name, n -> n.toLowerCase(Locale.ROOT)));
+                if (automaton != null) {
+                    for (String value : event.lowered(name)) {
+                        automaton.parseText(value, scratch);
+                    }
+                }
+            }
+        }
+        if (anyField != null) {
+            for (String value : event.allLowered()) {
+                anyField.parseText(value, scratch);
+            }
         }
         int[] found = scratch.toArray();
         Arrays.sort(found);

@@ -15,7 +15,7 @@ sealed interface RuleNode {
     boolean test(EventView event);
 
     /** Literals of which every matching event contains one; null when the node cannot promise any. */
-    Set<String> requiredLiterals();
+    Set<Needle> requiredLiterals();
 
     /** Adds the fields and values that made this node hold. Call only when {@link #test} is true. */
     void explain(EventView event, List<MatchedField> out);
@@ -43,10 +43,10 @@ sealed interface RuleNode {
         }
 
         @Override
-        public Set<String> requiredLiterals() {
-            Set<String> union = new LinkedHashSet<>();
+        public Set<Needle> requiredLiterals() {
+            Set<Needle> union = new LinkedHashSet<>();
             for (List<FieldMatcher> alternative : alternatives) {
-                Set<String> best = Literals.best(alternative.stream().map(FieldMatcher::requiredLiterals).toList());
+                Set<Needle> best = Literals.best(alternative.stream().map(FieldMatcher::requiredLiterals).toList());
                 if (best == null) {
                     return null;
                 }
@@ -84,7 +84,7 @@ sealed interface RuleNode {
         }
 
         @Override
-        public Set<String> requiredLiterals() {
+        public Set<Needle> requiredLiterals() {
             return Literals.best(operands.stream().map(RuleNode::requiredLiterals).toList());
         }
 
@@ -107,7 +107,7 @@ sealed interface RuleNode {
         }
 
         @Override
-        public Set<String> requiredLiterals() {
+        public Set<Needle> requiredLiterals() {
             return Literals.union(operands.stream().map(RuleNode::requiredLiterals).toList());
         }
 
@@ -129,7 +129,7 @@ sealed interface RuleNode {
         }
 
         @Override
-        public Set<String> requiredLiterals() {
+        public Set<Needle> requiredLiterals() {
             return null;
         }
 
@@ -156,8 +156,8 @@ sealed interface RuleNode {
         }
 
         @Override
-        public Set<String> requiredLiterals() {
-            List<Set<String>> sets = operands.stream().map(RuleNode::requiredLiterals).toList();
+        public Set<Needle> requiredLiterals() {
+            List<Set<Needle>> sets = operands.stream().map(RuleNode::requiredLiterals).toList();
             return count >= operands.size() ? Literals.best(sets) : Literals.union(sets);
         }
 
@@ -177,9 +177,9 @@ sealed interface RuleNode {
         }
 
         /** Of sets any one of which must hold, the most selective: longest shortest literal, then fewest literals. */
-        static Set<String> best(List<Set<String>> sets) {
-            Set<String> best = null;
-            for (Set<String> set : sets) {
+        static Set<Needle> best(List<Set<Needle>> sets) {
+            Set<Needle> best = null;
+            for (Set<Needle> set : sets) {
                 if (set != null && (best == null || better(set, best))) {
                     best = set;
                 }
@@ -188,9 +188,9 @@ sealed interface RuleNode {
         }
 
         /** Of sets one of which holds, their union; null when one of them promises nothing. */
-        static Set<String> union(List<Set<String>> sets) {
-            Set<String> union = new LinkedHashSet<>();
-            for (Set<String> set : sets) {
+        static Set<Needle> union(List<Set<Needle>> sets) {
+            Set<Needle> union = new LinkedHashSet<>();
+            for (Set<Needle> set : sets) {
                 if (set == null) {
                     return null;
                 }
@@ -199,9 +199,9 @@ sealed interface RuleNode {
             return union;
         }
 
-        private static boolean better(Set<String> a, Set<String> b) {
-            int shortestA = a.stream().mapToInt(String::length).min().orElse(0);
-            int shortestB = b.stream().mapToInt(String::length).min().orElse(0);
+        private static boolean better(Set<Needle> a, Set<Needle> b) {
+            int shortestA = a.stream().mapToInt(n -> n.literal().length()).min().orElse(0);
+            int shortestB = b.stream().mapToInt(n -> n.literal().length()).min().orElse(0);
             return shortestA != shortestB ? shortestA > shortestB : a.size() < b.size();
         }
     }

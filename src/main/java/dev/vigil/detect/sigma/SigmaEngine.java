@@ -158,7 +158,7 @@ public final class SigmaEngine {
             return List.of();
         }
         EventView view = new EventView(event);
-        int[] candidates = route.candidates(view.allLowered(), scratch.get());
+        int[] candidates = route.candidates(view, scratch.get());
         List<RuleMatch> matches = null;
         for (int index : candidates) {
             CompiledRule rule = rules[index];
@@ -173,9 +173,21 @@ public final class SigmaEngine {
         return matches == null ? List.of() : matches;
     }
 
+    /** The ids of the rules matching an event by evaluating every routed rule, no prefilter: the reference the prefilter must equal. */
+    List<String> matchingWithoutPrefilter(NormalizedEvent event) {
+        EventView view = new EventView(event);
+        List<String> ids = new ArrayList<>();
+        for (CompiledRule rule : rules) {
+            if (rule.rule().logSource().covers(event.logSource()) && rule.matches(view)) {
+                ids.add(rule.rule().id());
+            }
+        }
+        return ids;
+    }
+
     private Route route(LogSource source) {
         List<Integer> indices = new ArrayList<>();
-        List<Set<String>> literals = new ArrayList<>();
+        List<Set<Needle>> literals = new ArrayList<>();
         for (int i = 0; i < rules.length; i++) {
             if (rules[i].rule().logSource().covers(source)) {
                 indices.add(i);
