@@ -22,6 +22,7 @@ final class CompiledStep {
     private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([A-Za-z][A-Za-z0-9_.]*)>");
 
     private final List<Condition> conditions;
+    private final List<String> present;
     private final LogSource logSource;
     private final String field;
     private final List<CompiledPattern> patterns;
@@ -36,8 +37,10 @@ final class CompiledStep {
         }
     }
 
-    private CompiledStep(List<Condition> conditions, LogSource logSource, String field, List<CompiledPattern> patterns) {
+    private CompiledStep(List<Condition> conditions, List<String> present, LogSource logSource, String field,
+                         List<CompiledPattern> patterns) {
         this.conditions = conditions;
+        this.present = present;
         this.logSource = logSource;
         this.field = field;
         this.patterns = patterns;
@@ -69,7 +72,7 @@ final class CompiledStep {
                         "bad regular expression '" + pattern.match() + "': " + e.getDescription());
             }
         }
-        return new CompiledStep(List.copyOf(conditions), step.logSource(), step.field(), List.copyOf(patterns));
+        return new CompiledStep(List.copyOf(conditions), step.present(), step.logSource(), step.field(), List.copyOf(patterns));
     }
 
     /** Applies the step to {@code fields} when its conditions hold; returns the log source in force afterwards. */
@@ -77,6 +80,11 @@ final class CompiledStep {
         for (Condition condition : conditions) {
             Object value = fields.get(condition.field());
             if (value == null || !condition.accepted().contains(String.valueOf(value))) {
+                return current;
+            }
+        }
+        for (String name : present) {
+            if (!fields.containsKey(name)) {
                 return current;
             }
         }

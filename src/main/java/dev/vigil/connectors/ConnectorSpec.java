@@ -89,9 +89,10 @@ public record ConnectorSpec(
      * @param logSource replacement log source, or null
      * @param patterns  patterns tried in order
      */
-    public record StepSpec(int line, String field, Map<String, List<String>> when, LogSource logSource,
-                           List<PatternSpec> patterns) {
+    public record StepSpec(int line, String field, Map<String, List<String>> when, List<String> present,
+                           LogSource logSource, List<PatternSpec> patterns) {
         public StepSpec {
+            present = List.copyOf(present);
             Map<String, List<String>> copyOfWhen = new LinkedHashMap<>();
             when.forEach((key, values) -> copyOfWhen.put(key, List.copyOf(values)));
             when = Collections.unmodifiableMap(copyOfWhen);

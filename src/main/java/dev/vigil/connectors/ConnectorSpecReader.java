@@ -28,7 +28,7 @@ final class ConnectorSpecReader {
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "transports", "framing", "records_path",
             "zone", "parser", "timestamp", "logsource", "copy", "types", "drop", "steps");
     private static final Set<String> PARSER_KEYS = Set.of("name", "options");
-    private static final Set<String> STEP_KEYS = Set.of("field", "when", "logsource", "patterns");
+    private static final Set<String> STEP_KEYS = Set.of("field", "when", "present", "logsource", "patterns");
     private static final Set<String> PATTERN_KEYS = Set.of("match", "set");
     private static final Set<String> LOGSOURCE_KEYS = Set.of("product", "category", "service");
 
@@ -132,7 +132,8 @@ final class ConnectorSpecReader {
             if (patterns.isEmpty() && logSource == null) {
                 throw error(step, "a step does nothing without patterns or a logsource");
             }
-            result.add(new ConnectorSpec.StepSpec(yaml.lineOf(step), field, when(step.get("when")), logSource, patterns));
+            result.add(new ConnectorSpec.StepSpec(yaml.lineOf(step), field, when(step.get("when")), textList(step, "present"),
+                    logSource, patterns));
         }
         return result;
     }

@@ -48,6 +48,21 @@ class ConnectorNormalizeTest {
             """);
 
     @Test
+    void aStepWithPresentAppliesOnlyWhenEveryListedFieldIsThere() {
+        Connector byFields = connector("""
+                name: z
+                framing: json
+                parser: {name: json}
+                logsource: {product: zeek}
+                steps:
+                  - present: [trans_id, rejected]
+                    logsource: {product: zeek, service: dns}
+                """);
+        assertEquals("dns", normalize(byFields, "{\"trans_id\": 1, \"rejected\": false}").logSource().service());
+        assertNull(normalize(byFields, "{\"trans_id\": 1}").logSource().service());
+    }
+
+    @Test
     void malformedRecordBecomesUnparsedWithReason() {
         NormalizedEvent event = normalize(JSON, "{\"a\": ");
         assertTrue(event.hasParseError());
