@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.appliance.Appliance;
 import dev.vigil.appliance.RuntimeInfo;
 import dev.vigil.connectors.ConnectorRegistry;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -73,6 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("Attacks in this scenario (ground truth in " + dir.resolve("labels.jsonl") + "):");
             summary.attacks().forEach(a -> System.out.println("  " + a.start() + "  " + Output.pad(a.kind().name(), 24)
                     + " host " + a.host() + (a.user() == null ? "" : ", user " + a.user())));
+            printAlerts(ApplianceClient.forDataDir(options.dataDir()).get("/api/v1/alerts", Map.of("limit", "1000")));
             printNextSteps(info);
             if (!exit) {
                 ServeCommand.awaitShutdown(context);
@@ -83,12 +86,32 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** What the factory rules raised on the scenario, by rule, highest level first. */
+    private static void printAlerts(JsonNode alerts) {
+        Map<String, long[]> byRule = new java.util.TreeMap<>();
+        Map<String, String> levels = new java.util.HashMap<>();
+        for (JsonNode alert : alerts) {
+            String title = alert.path("title").asText();
+            byRule.computeIfAbsent(title, t -> new long[2])[0]++;
+            byRule.get(title)[1] += alert.path("eventCount").asLong();
+            levels.put(title, alert.path("level").asText());
+        }
+        List<String> order = List.of("critical", "high", "medium", "low", "informational");
+        System.out.println();
+        System.out.println("Alerts the factory Sigma rules raised (" + alerts.size() + "):");
+        byRule.entrySet().stream()
+                .sorted(java.util.Comparator.comparing((Map.Entry<String, long[]> e) -> order.indexOf(levels.get(e.getKey()))))
+                .forEach(e -> System.out.println("  " + Output.pad(levels.get(e.getKey()), 14) + Output.pad(e.getValue()[0] + " alerts", 12)
+                        + Output.pad(e.getValue()[1] + " events", 13) + e.getKey()));
+    }
+
     private void printNextSteps(RuntimeInfo info) {
         String dataArg = options.dataDir().equals(Path.of("var")) ? "" : " --data-dir " + options.dataDir();
         String vigil = "appliance/bin/vigil";
         System.out.println();
         System.out.println("Try next (in another terminal):");
         System.out.println("  " + vigil + " status" + dataArg);
+        System.out.println("  " + vigil + " alerts list --level high" + dataArg + "                     # then: alerts show ID, alerts close ID --verdict tp");
         System.out.println("  " + vigil + " search 'EventID:4625' --since 24h" + dataArg + "                 # failed Windows logons");
         System.out.println("  " + vigil + " search 'TargetImage:*lsass.exe' --since 24h" + dataArg + "      # who opened lsass (credential dumping)");
         System.out.println("  " + vigil + " search '@logsource.service:sshd AND event.outcome:failure' --since 24h" + dataArg);
