@@ -34,8 +34,8 @@ record CompiledRule(SigmaRule rule, RuleNode condition, List<RuleNode> filters, 
     }
 
     /** Literals of which every matching event contains one, or null when the rule must see every event. */
-    Set<Needle> requiredLiterals() {
-        return condition.requiredLiterals();
+    Set<Needle> requiredLiterals(NeedleRanking ranking) {
+        return condition.requiredLiterals(ranking);
     }
 
     List<MatchedField> explain(EventView event) {

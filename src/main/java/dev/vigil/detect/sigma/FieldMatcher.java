@@ -91,14 +91,14 @@ public sealed interface FieldMatcher {
                 return null;
             }
             if (all) {
-                String best = null;
+                ValueTest best = null;
                 for (ValueTest test : tests) {
                     String literal = test.requiredLiteral();
-                    if (literal != null && (best == null || literal.length() > best.length())) {
-                        best = literal;
+                    if (literal != null && (best == null || literal.length() > best.requiredLiteral().length())) {
+                        best = test;
                     }
                 }
-                return best == null ? null : Set.of(Needle.of(field, best));
+                return best == null ? null : Set.of(Needle.of(field, best.requiredLiteral(), best.exact()));
             }
             Set<Needle> literals = new LinkedHashSet<>();
             for (ValueTest test : tests) {
@@ -106,7 +106,7 @@ public sealed interface FieldMatcher {
                 if (literal == null) {
                     return null;
                 }
-                literals.add(Needle.of(field, literal));
+                literals.add(Needle.of(field, literal, test.exact()));
             }
             return literals;
         }

@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rules that apply to one log source, with Aho-Corasick automata over their required literals, one per field the
- * rules name (and one for keywords, which may be in any value): scanning each of an event's lower-cased values with
- * its field's automaton yields the few rules worth evaluating. A literal counts only in the field its rule tests, so
+ * rules name (and one for keywords, which may be in any value), and a hash of the whole values plain equalities
+ * require: scanning each of an event's lower-cased values with its field's automaton and looking it up in its field's
+ * hash yields the few rules worth evaluating. A literal counts only in the field its rule tests, so
  * {@code \powershell.exe} in {@code ParentImage} does not wake every rule about {@code Image}. Cost grows with what
  * an event could match, not with the rule count. Immutable and thread-safe; per-call scratch space is the caller's.
  */
@@ -25,14 +26,16 @@ final class Route {
 
     private final int[] unfiltered;
     private final Map<String, AhoCorasickDoubleArrayTrie<int[]>> byField;
+    private final Map<String, Map<String, int[]>> exact;
     private final AhoCorasickDoubleArrayTrie<int[]> anyField;
     private final int ruleCount;
     private final Map<String, String> lowerNames = new ConcurrentHashMap<>();
 
     private Route(int[] unfiltered, Map<String, AhoCorasickDoubleArrayTrie<int[]>> byField,
-                  AhoCorasickDoubleArrayTrie<int[]> anyField, int ruleCount) {
+                  Map<String, Map<String, int[]>> exact, AhoCorasickDoubleArrayTrie<int[]> anyField, int ruleCount) {
         this.unfiltered = unfiltered;
         this.byField = byField;
+        this.exact = exact;
         this.anyField = anyField;
         this.ruleCount = ruleCount;
     }
@@ -44,6 +47,7 @@ final class Route {
     static Route of(List<Integer> ruleIndices, List<Set<Needle>> literals) {
         List<Integer> always = new ArrayList<>();
         Map<String, Map<String, List<Integer>>> byField = new HashMap<>();
+        Map<String, Map<String, List<Integer>>> exactValues = new HashMap<>();
         Map<String, List<Integer>> anyField = new TreeMap<>();
         for (int i = 0; i < ruleIndices.size(); i++) {
             Set<Needle> required = literals.get(i);
@@ -53,13 +57,19 @@ final class Route {
             }
             for (Needle needle : required) {
                 Map<String, List<Integer>> target = needle.field() == null ? anyField
-                        : byField.computeIfAbsent(needle.field(), f -> new TreeMap<>());
+                        : (needle.exact() ? exactValues : byField).computeIfAbsent(needle.field(), f -> new TreeMap<>());
                 target.computeIfAbsent(needle.literal(), k -> new ArrayList<>()).add(ruleIndices.get(i));
             }
         }
         Map<String, AhoCorasickDoubleArrayTrie<int[]>> automata = new HashMap<>();
         byField.forEach((field, literalRules) -> automata.put(field, automaton(literalRules)));
-        return new Route(always.stream().mapToInt(Integer::intValue).toArray(), Map.copyOf(automata),
+        Map<String, Map<String, int[]>> exact = new HashMap<>();
+        exactValues.forEach((field, valueRules) -> {
+            Map<String, int[]> values = new HashMap<>();
+            valueRules.forEach((value, rules) -> values.put(value, rules.stream().mapToInt(Integer::intValue).distinct().toArray()));
+            exact.put(field, Map.copyOf(values));
+        });
+        return new Route(always.stream().mapToInt(Integer::intValue).toArray(), Map.copyOf(automata), Map.copyOf(exact),
                 anyField.isEmpty() ? null : automaton(anyField), ruleIndices.size());
     }
 
@@ -81,19 +91,30 @@ final class Route {
      * text scanned for keywords. {@code scratch} is per-thread space sized for the engine's rule count.
      */
     int[] candidates(EventView event, Scratch scratch) {
-        if (byField.isEmpty() && anyField == null) {
+        if (byField.isEmpty() && exact.isEmpty() && anyField == null) {
             return unfiltered.length == 0 ? NONE : unfiltered;
         }
         scratch.begin();
         for (int rule : unfiltered) {
             scratch.add(rule);
         }
-        if (!byField.isEmpty()) {
+        if (!byField.isEmpty() || !exact.isEmpty()) {
             for (String name : event.event().fields().keySet()) {
-                AhoCorasickDoubleArrayTrie<int[]> automaton = byField.get(lowerNames.computeIfAbsent(name, n -> n.toLowerCase(Locale.ROOT)));
-                if (automaton != null) {
-                    for (String value : event.lowered(name)) {
+                String lowerName = lowerNames.computeIfAbsent(name, n -> n.toLowerCase(Locale.ROOT));
+                AhoCorasickDoubleArrayTrie<int[]> automaton = byField.get(lowerName);
+                Map<String, int[]> values = exact.get(lowerName);
+                if (automaton == null && values == null) {
+                    continue;
+                }
+                for (String value : event.lowered(name)) {
+                    if (automaton != null) {
                         automaton.parseText(value, scratch);
+                    }
+                    int[] rules = values == null ? null : values.get(value);
+                    if (rules != null) {
+                        for (int rule : rules) {
+                            scratch.add(rule);
+                        }
                     }
                 }
             }

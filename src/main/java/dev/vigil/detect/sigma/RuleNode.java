@@ -5,6 +5,7 @@ import dev.vigil.detect.MatchedField;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A compiled condition: decides an event, names the literals the prefilter may require, and explains a match.
@@ -14,8 +15,14 @@ sealed interface RuleNode {
 
     boolean test(EventView event);
 
-    /** Literals of which every matching event contains one; null when the node cannot promise any. */
-    Set<Needle> requiredLiterals();
+    /**
+     * Literals of which every matching event contains one; null when the node cannot promise any. Where several
+     * choices would do, {@code ranking} picks the rarest.
+     */
+    Set<Needle> requiredLiterals(NeedleRanking ranking);
+
+    /** Hands every field entry's literal set (outside negations) to {@code sink}, for ranking. */
+    void collectLiterals(Consumer<Set<Needle>> sink);
 
     /** Adds the fields and values that made this node hold. Call only when {@link #test} is true. */
     void explain(EventView event, List<MatchedField> out);
@@ -43,10 +50,22 @@ sealed interface RuleNode {
         }
 
         @Override
-        public Set<Needle> requiredLiterals() {
+        public void collectLiterals(Consumer<Set<Needle>> sink) {
+            for (List<FieldMatcher> alternative : alternatives) {
+                for (FieldMatcher matcher : alternative) {
+                    Set<Needle> literals = matcher.requiredLiterals();
+                    if (literals != null) {
+                        sink.accept(literals);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public Set<Needle> requiredLiterals(NeedleRanking ranking) {
             Set<Needle> union = new LinkedHashSet<>();
             for (List<FieldMatcher> alternative : alternatives) {
-                Set<Needle> best = Literals.best(alternative.stream().map(FieldMatcher::requiredLiterals).toList());
+                Set<Needle> best = ranking.best(alternative.stream().map(FieldMatcher::requiredLiterals).toList());
                 if (best == null) {
                     return null;
                 }
@@ -84,8 +103,13 @@ sealed interface RuleNode {
         }
 
         @Override
-        public Set<Needle> requiredLiterals() {
-            return Literals.best(operands.stream().map(RuleNode::requiredLiterals).toList());
+        public Set<Needle> requiredLiterals(NeedleRanking ranking) {
+            return ranking.best(operands.stream().map(o -> o.requiredLiterals(ranking)).toList());
+        }
+
+        @Override
+        public void collectLiterals(Consumer<Set<Needle>> sink) {
+            operands.forEach(o -> o.collectLiterals(sink));
         }
 
         @Override
@@ -107,8 +131,13 @@ sealed interface RuleNode {
         }
 
         @Override
-        public Set<Needle> requiredLiterals() {
-            return Literals.union(operands.stream().map(RuleNode::requiredLiterals).toList());
+        public Set<Needle> requiredLiterals(NeedleRanking ranking) {
+            return Literals.union(operands.stream().map(o -> o.requiredLiterals(ranking)).toList());
+        }
+
+        @Override
+        public void collectLiterals(Consumer<Set<Needle>> sink) {
+            operands.forEach(o -> o.collectLiterals(sink));
         }
 
         @Override
@@ -129,8 +158,13 @@ sealed interface RuleNode {
         }
 
         @Override
-        public Set<Needle> requiredLiterals() {
+        public Set<Needle> requiredLiterals(NeedleRanking ranking) {
             return null;
+        }
+
+        @Override
+        public void collectLiterals(Consumer<Set<Needle>> sink) {
+            // a negated entry's literals are never required
         }
 
         @Override
@@ -156,9 +190,14 @@ sealed interface RuleNode {
         }
 
         @Override
-        public Set<Needle> requiredLiterals() {
-            List<Set<Needle>> sets = operands.stream().map(RuleNode::requiredLiterals).toList();
-            return count >= operands.size() ? Literals.best(sets) : Literals.union(sets);
+        public Set<Needle> requiredLiterals(NeedleRanking ranking) {
+            List<Set<Needle>> sets = operands.stream().map(o -> o.requiredLiterals(ranking)).toList();
+            return count >= operands.size() ? ranking.best(sets) : Literals.union(sets);
+        }
+
+        @Override
+        public void collectLiterals(Consumer<Set<Needle>> sink) {
+            operands.forEach(o -> o.collectLiterals(sink));
         }
 
         @Override
@@ -171,20 +210,9 @@ sealed interface RuleNode {
         }
     }
 
-    /** Choosing literal sets for the prefilter. */
+    /** Combining literal sets for the prefilter. */
     final class Literals {
         private Literals() {
-        }
-
-        /** Of sets any one of which must hold, the most selective: longest shortest literal, then fewest literals. */
-        static Set<Needle> best(List<Set<Needle>> sets) {
-            Set<Needle> best = null;
-            for (Set<Needle> set : sets) {
-                if (set != null && (best == null || better(set, best))) {
-                    best = set;
-                }
-            }
-            return best;
         }
 
         /** Of sets one of which holds, their union; null when one of them promises nothing. */
@@ -197,12 +225,6 @@ sealed interface RuleNode {
                 union.addAll(set);
             }
             return union;
-        }
-
-        private static boolean better(Set<Needle> a, Set<Needle> b) {
-            int shortestA = a.stream().mapToInt(n -> n.literal().length()).min().orElse(0);
-            int shortestB = b.stream().mapToInt(n -> n.literal().length()).min().orElse(0);
-            return shortestA != shortestB ? shortestA > shortestB : a.size() < b.size();
         }
     }
 }

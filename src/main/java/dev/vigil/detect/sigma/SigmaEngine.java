@@ -35,11 +35,13 @@ public final class SigmaEngine {
     private final List<CorrelationDocument> correlations;
     private final Map<LogSource, Route> routes = new ConcurrentHashMap<>();
     private final ThreadLocal<Route.Scratch> scratch;
+    private final NeedleRanking ranking;
 
     private SigmaEngine(List<RuleStatus> statuses, List<CompiledRule> rules, List<SigmaRule> parsedRules,
                         List<CorrelationDocument> correlations) {
         this.statuses = List.copyOf(statuses);
         this.rules = rules.toArray(new CompiledRule[0]);
+        this.ranking = NeedleRanking.of(rules);
         this.parsedRules = List.copyOf(parsedRules);
         this.correlations = List.copyOf(correlations);
         int count = this.rules.length;
@@ -191,7 +193,7 @@ public final class SigmaEngine {
         for (int i = 0; i < rules.length; i++) {
             if (rules[i].rule().logSource().covers(source)) {
                 indices.add(i);
-                literals.add(rules[i].requiredLiterals());
+                literals.add(rules[i].requiredLiterals(ranking));
             }
         }
         return Route.of(indices, literals);

@@ -235,7 +235,7 @@ final class ValueCompiler {
             flags |= Pattern.DOTALL;
         }
         try {
-            return new ValueTest.Regex(Pattern.compile(text, flags));
+            return ValueTest.Regex.of(Pattern.compile(text, flags));
         } catch (PatternSyntaxException e) {
             throw problem(spec, "invalid regular expression '" + text + "': " + e.getDescription()
                     + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""), false);

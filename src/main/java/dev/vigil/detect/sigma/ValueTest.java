@@ -33,6 +33,11 @@ public sealed interface ValueTest {
      */
     String requiredLiteral();
 
+    /** True when {@link #requiredLiteral()} must equal a whole value rather than occur within one. */
+    default boolean exact() {
+        return false;
+    }
+
     /** Shortest literal the prefilter uses; shorter ones would admit nearly every event. */
     int MIN_LITERAL = 3;
 
@@ -42,7 +47,7 @@ public sealed interface ValueTest {
         String required = value.longestLiteral().toLowerCase(Locale.ROOT);
         String literal = required.length() >= MIN_LITERAL ? required : null;
         if (!value.hasWildcards()) {
-            return new Equals(value.plain(), cased, literal);
+            return new Equals(value.plain(), cased, value.plain().toLowerCase(Locale.ROOT));
         }
         if (parts.size() == 2 && parts.get(1) == SigmaString.Wildcard.ANY && parts.getFirst() instanceof SigmaString.Literal(String t)) {
             return new StartsWith(cased ? t : t.toLowerCase(Locale.ROOT), cased, literal);
@@ -67,10 +72,15 @@ public sealed interface ValueTest {
         return new Glob(Pattern.compile(regex.toString()), cased, literal);
     }
 
-    /** The whole value equals the text. */
+    /** The whole value equals the text; the prefilter looks it up exactly. */
     record Equals(String text, boolean cased, String requiredLiteral) implements ValueTest {
         public Equals {
             text = cased ? text : text.toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public boolean exact() {
+            return true;
         }
 
         @Override
@@ -111,16 +121,19 @@ public sealed interface ValueTest {
         }
     }
 
-    /** Sigma's {@code re}: the expression is searched for anywhere in the value. */
-    record Regex(Pattern pattern) implements ValueTest {
-        @Override
-        public boolean test(String original, String lower) {
-            return pattern.matcher(original).find();
+    /**
+     * Sigma's {@code re}: the expression is searched for anywhere in the value; {@code requiredLiteral} is a literal
+     * every match contains (see {@link RegexLiterals}), or null.
+     */
+    record Regex(Pattern pattern, String requiredLiteral) implements ValueTest {
+
+        static Regex of(Pattern pattern) {
+            return new Regex(pattern, RegexLiterals.required(pattern.pattern()));
         }
 
         @Override
-        public String requiredLiteral() {
-            return null;
+        public boolean test(String original, String lower) {
+            return pattern.matcher(original).find();
         }
     }
 
