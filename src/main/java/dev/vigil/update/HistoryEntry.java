@@ -1,0 +1,11 @@
+package dev.vigil.update;
+
+import java.time.Instant;
+
+/**
+ * One change of installed content: {@code apply} or {@code rollback}, the bundle version and directory that became
+ * current, who did it, the bundle's SHA-256 and how many targets it holds.
+ */
+public record HistoryEntry(Instant time, String action, long version, String directory, String actor,
+                           String bundleSha256, int targets) {
+}
