@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 ConnectorsCommand.class,
                 TokensCommand.class,
+                UpdateCommand.class,
+                BundleCommand.class,
+                SwitchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCommand implements Runnable {
