@@ -62,6 +62,17 @@ public final class ApplianceClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a file's bytes (a bundle) as {@code application/octet-stream}. */
+    public JsonNode postFile(String path, Path file) {
+        try {
+            return send(HttpRequest.newBuilder(uri(path, Map.of()))
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)));
+        } catch (java.io.FileNotFoundException e) {
+            throw new CliException("no such file: " + file, 2);
+        }
+    }
+
     public JsonNode delete(String path) {
         return send(HttpRequest.newBuilder(uri(path, Map.of())).DELETE());
     }

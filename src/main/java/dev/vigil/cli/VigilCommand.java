@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
                 TokensCommand.class,
                 AuditCommand.class,
                 WitnessCommand.class,
+                UpdateCommand.class,
+                BundleCommand.class,
+                SwitchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCommand implements Runnable {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.event.LogSource;
-import dev.vigil.event.NormalizedEvent;
 import dev.vigil.tenancy.TenantId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,38 +41,11 @@ class ConnectorFoldersTest {
         Instant receivedAt = Instant.parse(expected.get("received_at").asText());
         String sample = Files.readString(folder.resolve("sample"), StandardCharsets.UTF_8);
         List<TestedRecord> records = new ConnectorTester(TenantId.of("test"), receivedAt).test(REGISTRY.get(name), sample);
-        ArrayNode actual = JSON.createArrayNode();
-        records.forEach(record -> actual.add(render(record)));
+        ArrayNode actual = SampleRendering.render(records);
         if (Boolean.getBoolean("vigil.connectors.write-expected")) {
             expected.set("events", actual);
             JSON.writeValue(folder.resolve("expected.json").toFile(), expected);
         }
         assertEquals(JSON.writeValueAsString(expected.get("events")), JSON.writeValueAsString(actual));
-    }
-
-    private static ObjectNode render(TestedRecord record) {
-        NormalizedEvent event = record.event();
-        ObjectNode node = JSON.createObjectNode().put("line", record.lineNumber());
-        if (event.hasParseError()) {
-            return node.put("parse_error", event.parseError());
-        }
-        node.put("timestamp", event.timestamp().toString());
-        node.set("logsource", JSON.valueToTree(logSource(event.logSource())));
-        node.set("fields", JSON.valueToTree(new TreeMap<>(event.fields())));
-        return node;
-    }
-
-    private static Map<String, String> logSource(LogSource logSource) {
-        Map<String, String> map = new TreeMap<>();
-        if (logSource.product() != null) {
-            map.put("product", logSource.product());
-        }
-        if (logSource.category() != null) {
-            map.put("category", logSource.category());
-        }
-        if (logSource.service() != null) {
-            map.put("service", logSource.service());
-        }
-        return map;
     }
 }

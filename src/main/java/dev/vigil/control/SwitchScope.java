@@ -1,0 +1,6 @@
+package dev.vigil.control;
+
+/** How widely a switch setting applies, widest first; the narrowest matching setting wins. */
+public enum SwitchScope {
+    GLOBAL, FEATURE, TENANT, SITE
+}
