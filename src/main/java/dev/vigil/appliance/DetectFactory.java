@@ -4,10 +4,14 @@ import dev.vigil.connectors.ConnectorRegistry;
 import dev.vigil.detect.DetectSettings;
 import dev.vigil.detect.DetectionService;
 import dev.vigil.detect.alert.AlertSink;
+import dev.vigil.detect.rules.ContentRulesDirectory;
 import dev.vigil.detect.rules.RuleLibrary;
 import dev.vigil.detect.rules.RuleTester;
+import dev.vigil.update.UpdateService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+
+import java.util.Optional;
 
 /** Detection's beans that need wiring beyond constructor injection. */
 @Factory
@@ -17,6 +21,15 @@ public class DetectFactory {
     @Singleton
     DetectionService detectionService(RuleLibrary rules, AlertSink alerts, DetectSettings settings) {
         return new DetectionService(rules, alerts, settings);
+    }
+
+    /** Bundle rules: a configured directory, else the rules of the update bundle currently installed. */
+    @Singleton
+    ContentRulesDirectory contentRulesDirectory(DetectSettings settings, UpdateService updates) {
+        if (settings.contentRulesDir() != null) {
+            return () -> Optional.of(settings.contentRulesDir());
+        }
+        return () -> updates.currentContent().map(content -> content.resolve("rules"));
     }
 
     @Singleton

@@ -1,13 +1,15 @@
 package dev.vigil.update;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.detect.DetectionContent;
+import dev.vigil.detect.sigma.EngineOptions;
+import dev.vigil.detect.sigma.RuleSource;
+import dev.vigil.detect.sigma.RuleStatus;
 import dev.vigil.update.tuf.TargetFile;
 import dev.vigil.update.tuf.TargetType;
-import dev.vigil.yaml.LocatedYaml;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,10 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Detection rules: every {@code rules/**.yml|yaml} file is UTF-8, every YAML document in it parses, and each is a
- * Sigma-shaped mapping with a {@code title} and a {@code detection} (or, for correlation rules, {@code correlation}).
- * Problems name the file and line. The Sigma compiler (dev.vigil.detect.sigma) plugs in here once it exists, so that
- * "rules compile" becomes literal.
+ * Detection rules: every {@code rules/**.yml|yaml} file is UTF-8 and all of them compile together, as the appliance
+ * would load them (detection rules, filters and correlation rules, references resolved across files). A rule that is
+ * not valid Sigma fails the bundle, naming the file, the line and the problem; valid Sigma the engine does not
+ * evaluate (an undefined placeholder) is accepted, since it loads disabled with its reason.
  */
 @Singleton
 public class RuleContentValidator implements ContentValidator {
@@ -32,48 +34,24 @@ public class RuleContentValidator implements ContentValidator {
     @Override
     public List<ContentProblem> validate(Path contentRoot, List<TargetFile> files) {
         List<ContentProblem> problems = new ArrayList<>();
+        List<RuleSource> sources = new ArrayList<>();
         for (TargetFile f : files) {
             if (!f.name().endsWith(".yml") && !f.name().endsWith(".yaml")) {
                 problems.add(new ContentProblem(f.name(), 0, "not a rule file: rules are .yml or .yaml"));
                 continue;
             }
-            problems.addAll(check(f.name(), contentRoot.resolve(f.name())));
+            try {
+                byte[] bytes = Files.readAllBytes(contentRoot.resolve(f.name()));
+                sources.add(new RuleSource(f.name(), StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString()));
+            } catch (CharacterCodingException e) {
+                problems.add(new ContentProblem(f.name(), 0, "not UTF-8"));
+            } catch (IOException e) {
+                problems.add(new ContentProblem(f.name(), 0, "cannot be read: " + e.getMessage()));
+            }
         }
-        return problems;
-    }
-
-    private static List<ContentProblem> check(String name, Path file) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            return List.of(new ContentProblem(name, 0, "not UTF-8"));
-        } catch (IOException e) {
-            return List.of(new ContentProblem(name, 0, "cannot be read: " + e.getMessage()));
-        }
-        List<LocatedYaml> documents;
-        try {
-            documents = LocatedYaml.readAll(text);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            return List.of(new ContentProblem(name, line, "YAML does not parse: " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            return List.of(new ContentProblem(name, 0, "YAML does not parse: " + e.getMessage()));
-        }
-        List<ContentProblem> problems = new ArrayList<>();
-        if (documents.isEmpty()) {
-            problems.add(new ContentProblem(name, 1, "holds no rule"));
-        }
-        for (LocatedYaml doc : documents) {
-            JsonNode root = doc.root();
-            int line = doc.lineOf(root);
-            if (!root.isObject()) {
-                problems.add(new ContentProblem(name, line, "a rule is a mapping"));
-            } else if (!root.path("title").isTextual()) {
-                problems.add(new ContentProblem(name, line, "a rule needs a title"));
-            } else if (!root.has("detection") && !root.has("correlation") && !root.has("action")) {
-                problems.add(new ContentProblem(name, line, "rule '" + root.path("title").asText()
-                        + "' has neither detection nor correlation"));
+        for (RuleStatus status : DetectionContent.compile(sources, EngineOptions.DEFAULTS).statuses()) {
+            if (status.state() == RuleStatus.State.INVALID) {
+                problems.add(new ContentProblem(status.origin(), status.line(), status.reason()));
             }
         }
         return problems;

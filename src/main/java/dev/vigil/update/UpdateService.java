@@ -53,6 +53,7 @@ public final class UpdateService {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplyObserver observer;
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public UpdateService(Path contentDir, List<ContentValidator> validators, AuditTrail audit, Clock clock,
                          ApplyObserver observer) {
@@ -144,6 +145,11 @@ public final class UpdateService {
         return installed().map(InstalledContent::history).orElse(List.of());
     }
 
+    /** Registers a callback run after an apply or a rollback switched the installed content. */
+    public void onContentSwitched(Runnable listener) {
+        listeners.add(listener);
+    }
+
     /** The directory of the current content, if any bundle has been applied. */
     public synchronized Optional<Path> currentContent() {
         return installed().map(InstalledContent::current).map(d -> contentDir.resolve("versions").resolve(d));
@@ -163,6 +169,7 @@ public final class UpdateService {
             }
             throw e;
         }
+        listeners.forEach(Runnable::run);
     }
 
     private static String describe(InstalledContent c) {

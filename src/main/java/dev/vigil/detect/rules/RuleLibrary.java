@@ -52,11 +52,13 @@ public class RuleLibrary {
     private final AuditTrail audit;
     private final Clock clock;
     private final DetectSettings settings;
+    private final ContentRulesDirectory bundleRules;
     private final Map<TenantId, DetectionContent> engines = new ConcurrentHashMap<>();
     private final List<Consumer<TenantId>> listeners = new CopyOnWriteArrayList<>();
 
     public RuleLibrary(RuleSourceRepository sources, RuleStateRepository states, AuditTrail audit, Clock clock,
-                       DetectSettings settings) {
+                       DetectSettings settings, ContentRulesDirectory bundleRules) {
+        this.bundleRules = bundleRules;
         this.sources = sources;
         this.states = states;
         this.audit = audit;
@@ -99,7 +101,8 @@ public class RuleLibrary {
     public List<RuleSource> allSources(TenantId tenant) {
         List<RuleSource> all = new ArrayList<>();
         all.addAll(filesUnder(settings.factoryRulesDir(), RuleOrigin.FACTORY));
-        all.addAll(filesUnder(settings.contentRulesDir(), RuleOrigin.BUNDLE));
+        all.addAll(filesUnder(settings.contentRulesDir() != null ? settings.contentRulesDir()
+                : bundleRules.current().orElse(null), RuleOrigin.BUNDLE));
         for (StoredRuleSource stored : sources.findByTenantOrderByOrigin(tenant)) {
             all.add(new RuleSource(stored.origin(), stored.content()));
         }
@@ -223,6 +226,13 @@ public class RuleLibrary {
             throw new RuleRejectedException(String.join("; ", problems));
         }
         return mine;
+    }
+
+    /** Recompiles every tenant's rules, e.g. after an update bundle changed the installed content. */
+    public void reloadAll() {
+        for (TenantId tenant : List.copyOf(engines.keySet())) {
+            recompile(tenant);
+        }
     }
 
     private void recompile(TenantId tenant) {
