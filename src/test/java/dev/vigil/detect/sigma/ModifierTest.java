@@ -12,6 +12,7 @@ import java.util.Set;
 import static dev.vigil.detect.sigma.SigmaFixture.enabled;
 import static dev.vigil.detect.sigma.SigmaFixture.event;
 import static dev.vigil.detect.sigma.SigmaFixture.fires;
+import static dev.vigil.detect.sigma.SigmaFixture.selection;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModifierTest {
 
     private static boolean fieldMatches(String modifiers, String ruleValue, Object eventValue) {
-        return fires("selection:\n    Field" + modifiers + ": " + ruleValue + "\ncondition: selection", Map.of("Field", eventValue));
+        return fires(selection("Field" + modifiers + ": " + ruleValue), Map.of("Field", eventValue));
     }
 
     @Test
@@ -88,14 +89,14 @@ class ModifierTest {
 
     @Test
     void existsTrueRequiresTheFieldToBePresentWhateverItsValue() {
-        String detection = "selection:\n    PasswordLastSet|exists: true\ncondition: selection";
+        String detection = selection("PasswordLastSet|exists: true");
         assertTrue(fires(detection, Map.of("PasswordLastSet", "")));
         assertFalse(fires(detection, Map.of("Other", "x")));
     }
 
     @Test
     void existsFalseRequiresTheFieldToBeAbsent() {
-        String detection = "selection:\n    PasswordLastSet|exists: false\ncondition: selection";
+        String detection = selection("PasswordLastSet|exists: false");
         assertTrue(fires(detection, Map.of("Other", "x")));
         assertFalse(fires(detection, Map.of("PasswordLastSet", "")));
     }
@@ -104,7 +105,7 @@ class ModifierTest {
     void existsCountsAFieldWhoseValueIsNullAsPresent() {
         java.util.HashMap<String, Object> fields = new java.util.HashMap<>();
         fields.put("PasswordLastSet", null);
-        assertTrue(fires("selection:\n    PasswordLastSet|exists: true\ncondition: selection", fields));
+        assertTrue(fires(selection("PasswordLastSet|exists: true"), fields));
     }
 
     @Test
@@ -256,7 +257,7 @@ class ModifierTest {
 
     @Test
     void fieldrefComparesWithAnotherFieldOfTheSameEvent() {
-        String detection = "selection:\n    TargetUserName|fieldref: SubjectUserName\ncondition: selection";
+        String detection = selection("TargetUserName|fieldref: SubjectUserName");
         assertTrue(fires(detection, Map.of("TargetUserName", "alice", "SubjectUserName", "ALICE")));
         assertFalse(fires(detection, Map.of("TargetUserName", "alice", "SubjectUserName", "bob")));
     }
@@ -264,7 +265,7 @@ class ModifierTest {
     @Test
     void expandReplacesADefinedPlaceholderWithItsValues() {
         EngineOptions options = new EngineOptions(new Placeholders(Map.of("Administrators", List.of("adm_*", "root"))), Set.of());
-        SigmaEngine engine = enabled(options, "selection:\n    User|expand: '%Administrators%'\ncondition: selection");
+        SigmaEngine engine = enabled(options, selection("User|expand: '%Administrators%'"));
         assertFalse(engine.evaluate(event(Map.of("User", "adm_alice"))).isEmpty());
         assertFalse(engine.evaluate(event(Map.of("User", "root"))).isEmpty());
         assertTrue(engine.evaluate(event(Map.of("User", "alice"))).isEmpty());
@@ -273,7 +274,7 @@ class ModifierTest {
     @Test
     void expandKeepsAnEscapedPercentPlain() {
         EngineOptions options = new EngineOptions(new Placeholders(Map.of("name", List.of("value"))), Set.of());
-        SigmaEngine engine = enabled(options, "selection:\n    Field|expand: '\\%plain%name%'\ncondition: selection");
+        SigmaEngine engine = enabled(options, selection("Field|expand: '\\%plain%name%'"));
         assertFalse(engine.evaluate(event(Map.of("Field", "%plainvalue"))).isEmpty());
     }
 

@@ -36,6 +36,11 @@ final class SigmaFixture {
                 """ + detection.indent(4);
     }
 
+    /** A detection with one search identifier {@code selection} holding this one entry, and condition {@code selection}. */
+    static String selection(String entry) {
+        return "selection:\n    " + entry + "\ncondition: selection";
+    }
+
     /** Compiles each YAML text as its own source, named {@code rule-1.yml}, {@code rule-2.yml}, ... */
     static SigmaEngine engine(EngineOptions options, String... yamls) {
         List<RuleSource> sources = new ArrayList<>();
