@@ -32,9 +32,9 @@ class BadRuleTest {
         }
     }
 
-    /** A windows/process_creation rule 'Test rule' with this detection body, read from bad.yml. */
-    private static RuleStatus statusOfDetection(String detection) {
-        return statusOf("bad.yml", rule(detection));
+    /** A windows/process_creation rule 'Test rule' with this detection body, read from bad.yml, is rejected so. */
+    private static void assertDetectionRejected(String detection, RuleStatus.State state, String place, String... problem) {
+        assertRejected(statusOf("bad.yml", rule(detection)), state, place, problem);
     }
 
     @Test
@@ -53,68 +53,68 @@ class BadRuleTest {
 
     @Test
     void anUnknownModifierIsRejected() {
-        RuleStatus status = statusOfDetection(selection("CommandLine|contians: whoami"));
-        assertRejected(status, INVALID, "bad.yml:8", "rule 'Test rule'", "unknown modifier 'contians' in 'CommandLine|contians'");
+        assertDetectionRejected(selection("CommandLine|contians: whoami"),
+                INVALID, "bad.yml:8", "rule 'Test rule'", "unknown modifier 'contians' in 'CommandLine|contians'");
     }
 
     @Test
     void anUnclosedParenthesisIsRejected() {
-        RuleStatus status = statusOfDetection("a:\n    A: x\nb:\n    B: x\ncondition: (a or b");
-        assertRejected(status, INVALID, "bad.yml:11", "rule 'Test rule'", "unbalanced parentheses: '(' at column 1 is never closed");
+        assertDetectionRejected("a:\n    A: x\nb:\n    B: x\ncondition: (a or b",
+                INVALID, "bad.yml:11", "rule 'Test rule'", "unbalanced parentheses: '(' at column 1 is never closed");
     }
 
     @Test
     void anUnopenedParenthesisIsRejected() {
-        RuleStatus status = statusOfDetection("a:\n    A: x\nb:\n    B: x\ncondition: a or b)");
-        assertRejected(status, INVALID, "bad.yml:11", "rule 'Test rule'", "unbalanced parentheses: ')' at column 7 has no matching '('");
+        assertDetectionRejected("a:\n    A: x\nb:\n    B: x\ncondition: a or b)",
+                INVALID, "bad.yml:11", "rule 'Test rule'", "unbalanced parentheses: ')' at column 7 has no matching '('");
     }
 
     @Test
     void aConditionNamingAnUndefinedSearchIdentifierIsRejected() {
-        RuleStatus status = statusOfDetection("selection:\n    A: x\ncondition: selection and not filter");
-        assertRejected(status, INVALID, "bad.yml:9", "rule 'Test rule'", "refers to 'filter', which is not a search identifier");
+        assertDetectionRejected("selection:\n    A: x\ncondition: selection and not filter",
+                INVALID, "bad.yml:9", "rule 'Test rule'", "refers to 'filter', which is not a search identifier");
     }
 
     @Test
     void aPatternMatchingNoSearchIdentifierIsRejected() {
-        RuleStatus status = statusOfDetection("selection:\n    A: x\ncondition: selection and not 1 of filter_*");
-        assertRejected(status, INVALID, "bad.yml:9", "rule 'Test rule'", "'1 of filter_*' matches no search identifier");
+        assertDetectionRejected("selection:\n    A: x\ncondition: selection and not 1 of filter_*",
+                INVALID, "bad.yml:9", "rule 'Test rule'", "'1 of filter_*' matches no search identifier");
     }
 
     @Test
     void aConditionEndingEarlyIsRejected() {
-        RuleStatus status = statusOfDetection("selection:\n    A: x\ncondition: selection and");
-        assertRejected(status, INVALID, "bad.yml:9", "rule 'Test rule'", "the condition ends early");
+        assertDetectionRejected("selection:\n    A: x\ncondition: selection and",
+                INVALID, "bad.yml:9", "rule 'Test rule'", "the condition ends early");
     }
 
     @Test
     void anInvalidRegularExpressionIsRejected() {
-        RuleStatus status = statusOfDetection(selection("CommandLine|re: '(unclosed'"));
-        assertRejected(status, INVALID, "bad.yml:8", "rule 'Test rule'", "invalid regular expression '(unclosed'");
+        assertDetectionRejected(selection("CommandLine|re: '(unclosed'"),
+                INVALID, "bad.yml:8", "rule 'Test rule'", "invalid regular expression '(unclosed'");
     }
 
     @Test
     void aRegularExpressionFlagWithoutReIsRejected() {
-        RuleStatus status = statusOfDetection(selection("CommandLine|i: whoami"));
-        assertRejected(status, INVALID, "bad.yml:8", "rule 'Test rule'", "'i' in 'CommandLine|i' is a flag of 're' and must follow it");
+        assertDetectionRejected(selection("CommandLine|i: whoami"),
+                INVALID, "bad.yml:8", "rule 'Test rule'", "'i' in 'CommandLine|i' is a flag of 're' and must follow it");
     }
 
     @Test
     void existsWithANonBooleanIsRejected() {
-        RuleStatus status = statusOfDetection(selection("Hashes|exists: maybe"));
-        assertRejected(status, INVALID, "bad.yml:8", "rule 'Test rule'", "'exists' takes true or false");
+        assertDetectionRejected(selection("Hashes|exists: maybe"),
+                INVALID, "bad.yml:8", "rule 'Test rule'", "'exists' takes true or false");
     }
 
     @Test
     void aComparisonWithANonNumberIsRejected() {
-        RuleStatus status = statusOfDetection(selection("Count|gt: many"));
-        assertRejected(status, INVALID, "bad.yml:8", "rule 'Test rule'", "'Count|gt' needs a number, got 'many'");
+        assertDetectionRejected(selection("Count|gt: many"),
+                INVALID, "bad.yml:8", "rule 'Test rule'", "'Count|gt' needs a number, got 'many'");
     }
 
     @Test
     void anInvalidCidrIsRejected() {
-        RuleStatus status = statusOfDetection(selection("DestinationIp|cidr: '10.0.0.0/33'"));
-        assertRejected(status, INVALID, "bad.yml:8", "rule 'Test rule'", "'10.0.0.0/33' is not a CIDR network");
+        assertDetectionRejected(selection("DestinationIp|cidr: '10.0.0.0/33'"),
+                INVALID, "bad.yml:8", "rule 'Test rule'", "'10.0.0.0/33' is not a CIDR network");
     }
 
     @Test
@@ -169,20 +169,20 @@ class BadRuleTest {
 
     @Test
     void aSigma1AggregationIsUnsupported() {
-        RuleStatus status = statusOfDetection("selection:\n    A: x\ncondition: selection | count() > 5");
-        assertRejected(status, UNSUPPORTED, "bad.yml:9", "rule 'Test rule'", "'|' at column 11 starts a Sigma 1 aggregation");
+        assertDetectionRejected("selection:\n    A: x\ncondition: selection | count() > 5",
+                UNSUPPORTED, "bad.yml:9", "rule 'Test rule'", "'|' at column 11 starts a Sigma 1 aggregation");
     }
 
     @Test
     void aSigma1TimeframeIsUnsupported() {
-        RuleStatus status = statusOfDetection(selection("A: x\ntimeframe: 5m"));
-        assertRejected(status, UNSUPPORTED, "bad.yml:9", "rule 'Test rule'", "'timeframe' belongs to Sigma 1 aggregations");
+        assertDetectionRejected(selection("A: x\ntimeframe: 5m"),
+                UNSUPPORTED, "bad.yml:9", "rule 'Test rule'", "'timeframe' belongs to Sigma 1 aggregations");
     }
 
     @Test
     void anUndefinedPlaceholderIsUnsupported() {
-        RuleStatus status = statusOfDetection(selection("User|expand: '%Administrators%'"));
-        assertRejected(status, UNSUPPORTED, "bad.yml:8", "rule 'Test rule'", "placeholder %Administrators% has no value");
+        assertDetectionRejected(selection("User|expand: '%Administrators%'"),
+                UNSUPPORTED, "bad.yml:8", "rule 'Test rule'", "placeholder %Administrators% has no value");
     }
 
     @Test
