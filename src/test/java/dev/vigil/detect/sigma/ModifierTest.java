@@ -125,6 +125,13 @@ class ModifierTest {
         assertTrue(fieldMatches("|windash", "'/foo'", "-foo"));
     }
 
+    /** The appendix makes all five characters interchangeable; pySigma expands only '-' and '/' written in the rule. */
+    @Test
+    void windashTreatsADashWrittenAsAnyOfTheFiveCharactersAlike() {
+        assertTrue(fieldMatches("|windash", "'\u2013foo'", "-foo"));
+        assertTrue(fieldMatches("|windash", "'\u2015foo'", "/foo"));
+    }
+
     @Test
     void windashPermutesEveryFlagIndependently() {
         assertTrue(fieldMatches("|windash", "'-foo -bar'", "\u2014foo /bar"));
