@@ -107,9 +107,10 @@ public final class SigmaString {
     }
 
     /**
-     * Every variant with each Windows command-line flag dash ({@code -} or {@code /} preceded by a non-word character
-     * or the start, and followed by a word character) replaced by each of {@code - / – — ―}: all permutations, as
-     * Sigma's {@code windash} modifier defines. Returns this value alone when it has no such dash.
+     * Every variant with each Windows command-line flag dash (any of {@code - / – — ―} preceded by a non-word
+     * character or the start, and followed by a word character) replaced by each of them: all permutations, as
+     * Sigma's {@code windash} modifier defines (the appendix makes all five interchangeable; pySigma only expands
+     * {@code -} and {@code /}). Returns this value alone when it has no such dash.
      */
     public List<SigmaString> windashVariants(int limit) {
         List<List<Part>> variants = new ArrayList<>();
@@ -143,7 +144,7 @@ public final class SigmaString {
         results.add("");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean flag = (c == '-' || c == '/')
+            boolean flag = DASHES.indexOf(c) >= 0
                     && (i == 0 || !isWord(text.charAt(i - 1)))
                     && i + 1 < text.length() && isWord(text.charAt(i + 1));
             List<String> next = new ArrayList<>();

@@ -84,8 +84,14 @@ final class ValueCompiler {
             } else if (comparison != null) {
                 tests.add(new ValueTest.NumberCompare(comparisonOf(comparison), number(spec, text)));
             } else {
+                List<ValueTest> forms = new ArrayList<>();
                 for (SigmaString value : strings(spec, text, modifiers)) {
-                    tests.add(ValueTest.of(value, cased));
+                    forms.add(ValueTest.of(value, cased));
+                }
+                if (all && forms.size() > 1) {
+                    tests.add(new ValueTest.AnyOf(forms));
+                } else {
+                    tests.addAll(forms);
                 }
             }
         }

@@ -122,6 +122,31 @@ public sealed interface ValueTest {
     }
 
     /**
+     * The forms one rule value expands into (windash, base64offset, placeholders): any of them will do. Keeps
+     * {@code all} meaning every rule value, not every form of each.
+     */
+    record AnyOf(List<ValueTest> forms) implements ValueTest {
+        public AnyOf {
+            forms = List.copyOf(forms);
+        }
+
+        @Override
+        public boolean test(String original, String lower) {
+            for (ValueTest form : forms) {
+                if (form.test(original, lower)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String requiredLiteral() {
+            return null;
+        }
+    }
+
+    /**
      * Sigma's {@code re}: the expression is searched for anywhere in the value; {@code requiredLiteral} is a literal
      * every match contains (see {@link RegexLiterals}), or null.
      */

@@ -3,96 +3,214 @@ package dev.vigil.detect.sigma;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-import static dev.vigil.detect.sigma.RuleFixture.entry;
-import static dev.vigil.detect.sigma.RuleFixture.refused;
-import static dev.vigil.detect.sigma.RuleFixture.rule;
+import static dev.vigil.detect.sigma.SigmaFixture.engine;
+import static dev.vigil.detect.sigma.SigmaFixture.event;
+import static dev.vigil.detect.sigma.SigmaFixture.rule;
+import static dev.vigil.detect.sigma.SigmaFixture.selection;
+import static dev.vigil.detect.sigma.SigmaFixture.statusOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A rule that cannot be evaluated is never skipped silently: it is refused naming the file, line, rule and problem. */
+/**
+ * Rules that cannot be evaluated are rejected, never skipped silently: INVALID when they are wrong, UNSUPPORTED when
+ * they are valid Sigma this engine does not evaluate, each with a reason naming the origin, the line, the rule and the
+ * problem. Rules built with {@link SigmaFixture#rule} put the detection body on lines 7 and on.
+ */
 class BadRuleTest {
 
-    private static void invalid(String ruleText, String where, String problem) {
-        RuleStatus status = refused(ruleText);
-        assertEquals(RuleStatus.State.INVALID, status.state(), String.valueOf(status.reason()));
-        assertTrue(status.reason().contains(where), status.reason());
-        assertTrue(status.reason().contains(problem), status.reason());
+    private static final RuleStatus.State INVALID = RuleStatus.State.INVALID;
+    private static final RuleStatus.State UNSUPPORTED = RuleStatus.State.UNSUPPORTED;
+
+    private static void assertRejected(RuleStatus status, RuleStatus.State state, String place, String... problem) {
+        assertEquals(state, status.state(), () -> "reason: " + status.reason());
+        assertTrue(status.reason().startsWith(place + ": "), () -> "expected '" + place + ": ' first in: " + status.reason());
+        for (String part : problem) {
+            assertTrue(status.reason().contains(part), () -> "expected '" + part + "' in: " + status.reason());
+        }
+    }
+
+    /** A windows/process_creation rule 'Test rule' with this detection body, read from bad.yml, is rejected so. */
+    private static void assertDetectionRejected(String detection, RuleStatus.State state, String place, String... problem) {
+        assertRejected(statusOf("bad.yml", rule(detection)), state, place, problem);
     }
 
     @Test
-    void aYamlErrorNamesTheLine() {
-        invalid("title: Broken\nid: 1\nlogsource: {product: windows\ndetection:\n", "test.yml:", "not valid YAML");
-        RuleStatus status = refused("title: Broken\nid: 1\n  bad: indentation: here\n");
-        assertTrue(status.reason().startsWith("test.yml:3:"), status.reason());
+    void invalidYamlIsRejectedWithTheLineOfTheSyntaxError() {
+        RuleStatus status = statusOf("broken.yml", """
+                title: Broken
+                logsource:
+                    product: windows
+                detection:
+                    selection:
+                        CommandLine: whoami: /all
+                    condition: selection
+                """);
+        assertRejected(status, INVALID, "broken.yml:6", "not valid YAML");
     }
 
     @Test
-    void anUnknownModifierIsNamed() {
-        invalid(entry("CommandLine|contians", "'x'"), "test.yml:6: rule 'Under test'", "unknown modifier 'contians' in 'CommandLine|contians'");
+    void anUnknownModifierIsRejected() {
+        assertDetectionRejected(selection("CommandLine|contians: whoami"),
+                INVALID, "bad.yml:8", "rule 'Test rule'", "unknown modifier 'contians' in 'CommandLine|contians'");
     }
 
     @Test
-    void unbalancedParenthesesAreNamedWithTheirColumn() {
-        invalid(rule("a:\n    A: x\nb:\n    B: x\ncondition: a and (b or a"), "test.yml:9", "'(' at column 7 is never closed");
-        invalid(rule("a:\n    A: x\ncondition: a)"), "test.yml:7", "')' at column 2 has no matching '('");
+    void anUnclosedParenthesisIsRejected() {
+        assertDetectionRejected("a:\n    A: x\nb:\n    B: x\ncondition: (a or b",
+                INVALID, "bad.yml:11", "rule 'Test rule'", "unbalanced parentheses: '(' at column 1 is never closed");
     }
 
     @Test
-    void aConditionReferringToAMissingIdentifierIsNamed() {
-        invalid(rule("selection:\n    A: x\ncondition: selction"), "test.yml:7", "refers to 'selction', which is not a search identifier of this rule (it has: selection)");
+    void anUnopenedParenthesisIsRejected() {
+        assertDetectionRejected("a:\n    A: x\nb:\n    B: x\ncondition: a or b)",
+                INVALID, "bad.yml:11", "rule 'Test rule'", "unbalanced parentheses: ')' at column 7 has no matching '('");
     }
 
     @Test
-    void aPatternMatchingNothingIsNamed() {
-        invalid(rule("selection:\n    A: x\ncondition: selection and not 1 of filter_*"), "test.yml:7", "'1 of filter_*' matches no search identifier");
+    void aConditionNamingAnUndefinedSearchIdentifierIsRejected() {
+        assertDetectionRejected("selection:\n    A: x\ncondition: selection and not filter",
+                INVALID, "bad.yml:9", "rule 'Test rule'", "refers to 'filter', which is not a search identifier");
     }
 
     @Test
-    void anInvalidRegularExpressionIsNamed() {
-        invalid(entry("CommandLine|re", "'(unclosed'"), "test.yml:6", "invalid regular expression '(unclosed'");
+    void aPatternMatchingNoSearchIdentifierIsRejected() {
+        assertDetectionRejected("selection:\n    A: x\ncondition: selection and not 1 of filter_*",
+                INVALID, "bad.yml:9", "rule 'Test rule'", "'1 of filter_*' matches no search identifier");
     }
 
     @Test
-    void aRegexFlagWithoutReIsNamed() {
-        invalid(entry("CommandLine|contains|i", "'x'"), "test.yml:6", "'i' in 'CommandLine|contains|i' is a flag of 're'");
+    void aConditionEndingEarlyIsRejected() {
+        assertDetectionRejected("selection:\n    A: x\ncondition: selection and",
+                INVALID, "bad.yml:9", "rule 'Test rule'", "the condition ends early");
     }
 
     @Test
-    void existsNeedsABoolean() {
-        invalid(entry("Image|exists", "'maybe'"), "test.yml:6", "'exists' takes true or false");
+    void anInvalidRegularExpressionIsRejected() {
+        assertDetectionRejected(selection("CommandLine|re: '(unclosed'"),
+                INVALID, "bad.yml:8", "rule 'Test rule'", "invalid regular expression '(unclosed'");
     }
 
     @Test
-    void aComparisonNeedsANumber() {
-        invalid(entry("Size|gt", "'big'"), "test.yml:6", "'Size|gt' needs a number, got 'big'");
+    void aRegularExpressionFlagWithoutReIsRejected() {
+        assertDetectionRejected(selection("CommandLine|i: whoami"),
+                INVALID, "bad.yml:8", "rule 'Test rule'", "'i' in 'CommandLine|i' is a flag of 're' and must follow it");
     }
 
     @Test
-    void conflictingTypeModifiersAreNamed() {
-        invalid(entry("DestinationIp|cidr|re", "'10.0.0.0/8'"), "test.yml:6", "cannot be combined");
+    void existsWithANonBooleanIsRejected() {
+        assertDetectionRejected(selection("Hashes|exists: maybe"),
+                INVALID, "bad.yml:8", "rule 'Test rule'", "'exists' takes true or false");
     }
 
     @Test
-    void missingSectionsAreNamed() {
-        invalid("id: 1\nlogsource: {product: windows}\ndetection:\n    s: {A: x}\n    condition: s\n", "test.yml:1", "missing 'title'");
-        invalid("title: T\nlogsource: {product: windows}\n", "test.yml:1: rule 'T'", "missing 'detection' mapping");
-        invalid("title: T\ndetection:\n    s: {A: x}\n    condition: s\n", "test.yml:1: rule 'T'", "missing 'logsource'");
-        invalid("title: T\nlogsource: {product: windows}\ndetection:\n    s: {A: x}\n", "test.yml:4: rule 'T'", "missing 'condition'");
+    void aComparisonWithANonNumberIsRejected() {
+        assertDetectionRejected(selection("Count|gt: many"),
+                INVALID, "bad.yml:8", "rule 'Test rule'", "'Count|gt' needs a number, got 'many'");
     }
 
     @Test
-    void aSigma1AggregationIsUnsupportedWithAdvice() {
-        RuleStatus status = refused(rule("selection:\n    A: x\ncondition: selection | count() by B > 5"));
-        assertEquals(RuleStatus.State.UNSUPPORTED, status.state());
-        assertTrue(status.reason().contains("express it as a correlation rule"), status.reason());
+    void anInvalidCidrIsRejected() {
+        assertDetectionRejected(selection("DestinationIp|cidr: '10.0.0.0/33'"),
+                INVALID, "bad.yml:8", "rule 'Test rule'", "'10.0.0.0/33' is not a CIDR network");
     }
 
     @Test
-    void aDuplicateIdIsRefusedNamingWhereTheFirstCameFrom() {
-        String text = entry("A", "x");
-        SigmaEngine engine = SigmaEngine.compile(List.of(new RuleSource("one.yml", text), new RuleSource("two.yml", text)), EngineOptions.DEFAULTS);
-        RuleStatus second = engine.statuses().stream().filter(s -> !s.enabled()).findFirst().orElseThrow();
-        assertTrue(second.reason().contains("two.yml") && second.reason().contains("already loaded from one.yml"), second.reason());
+    void aRuleWithoutTitleIsRejected() {
+        RuleStatus status = statusOf("bad.yml", """
+                id: no-title
+                logsource:
+                    product: windows
+                detection:
+                    selection:
+                        A: x
+                    condition: selection
+                """);
+        assertRejected(status, INVALID, "bad.yml:1", "missing 'title'");
+    }
+
+    @Test
+    void aRuleWithoutLogsourceIsRejected() {
+        RuleStatus status = statusOf("bad.yml", """
+                title: No logsource
+                detection:
+                    selection:
+                        A: x
+                    condition: selection
+                """);
+        assertRejected(status, INVALID, "bad.yml:1", "rule 'No logsource'", "missing 'logsource' mapping");
+    }
+
+    @Test
+    void aRuleWithoutDetectionIsRejected() {
+        RuleStatus status = statusOf("bad.yml", """
+                title: No detection
+                logsource:
+                    product: windows
+                level: high
+                """);
+        assertRejected(status, INVALID, "bad.yml:1", "rule 'No detection'", "missing 'detection' mapping");
+    }
+
+    @Test
+    void aRuleWithoutConditionIsRejected() {
+        RuleStatus status = statusOf("bad.yml", """
+                title: No condition
+                logsource:
+                    product: windows
+                detection:
+                    selection:
+                        A: x
+                """);
+        assertRejected(status, INVALID, "bad.yml:5", "rule 'No condition'", "missing 'condition'");
+    }
+
+    @Test
+    void aSigma1AggregationIsUnsupported() {
+        assertDetectionRejected("selection:\n    A: x\ncondition: selection | count() > 5",
+                UNSUPPORTED, "bad.yml:9", "rule 'Test rule'", "'|' at column 11 starts a Sigma 1 aggregation");
+    }
+
+    @Test
+    void aSigma1TimeframeIsUnsupported() {
+        assertDetectionRejected(selection("A: x\ntimeframe: 5m"),
+                UNSUPPORTED, "bad.yml:9", "rule 'Test rule'", "'timeframe' belongs to Sigma 1 aggregations");
+    }
+
+    @Test
+    void anUndefinedPlaceholderIsUnsupported() {
+        assertDetectionRejected(selection("User|expand: '%Administrators%'"),
+                UNSUPPORTED, "bad.yml:8", "rule 'Test rule'", "placeholder %Administrators% has no value");
+    }
+
+    @Test
+    void aDefinedPlaceholderLoadsTheRuleEnabled() {
+        EngineOptions options = new EngineOptions(new Placeholders(Map.of("Administrators", List.of("adm_*"))), Set.of());
+        RuleStatus status = statusOf("good.yml", rule(selection("User|expand: '%Administrators%'")), options);
+        assertEquals(RuleStatus.State.ENABLED, status.state(), status.reason());
+    }
+
+    @Test
+    void aSecondRuleWithTheSameIdIsRejected() {
+        SigmaEngine engine = engine(rule(selection("A: x")), rule(selection("B: x")));
+        assertEquals(RuleStatus.State.ENABLED, engine.statuses().get(0).state());
+        assertRejected(engine.statuses().get(1), INVALID, "rule-2.yml:1", "duplicate id test-rule, already loaded from rule-1.yml");
+        assertEquals(1, engine.evaluate(event(Map.of("A", "x", "B", "x"))).size());
+    }
+
+    @Test
+    void aBadRuleDoesNotKeepTheOthersFromLoading() {
+        SigmaEngine engine = engine(rule(selection("A|contians: x")),
+                rule(selection("A: x")).replace("id: test-rule", "id: good-rule"));
+        assertEquals(List.of(INVALID, RuleStatus.State.ENABLED), engine.statuses().stream().map(RuleStatus::state).toList());
+        assertEquals("good-rule", engine.evaluate(event(Map.of("A", "x"))).getFirst().ruleId());
+    }
+
+    @Test
+    void aFileWithAnInvalidSecondDocumentIsRejectedNamingThatDocumentsLine() {
+        RuleStatus status = statusOf("multi.yml", rule(selection("A: x")) + "---\ntitle: Second\n");
+        assertRejected(status, INVALID, "multi.yml:11", "rule 'Second'", "missing 'logsource' mapping");
     }
 }

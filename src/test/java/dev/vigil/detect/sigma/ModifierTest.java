@@ -1,202 +1,292 @@
 package dev.vigil.detect.sigma;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import static dev.vigil.detect.sigma.RuleFixture.entry;
-import static dev.vigil.detect.sigma.RuleFixture.fires;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.vigil.detect.sigma.SigmaFixture.enabled;
+import static dev.vigil.detect.sigma.SigmaFixture.event;
+import static dev.vigil.detect.sigma.SigmaFixture.fires;
+import static dev.vigil.detect.sigma.SigmaFixture.selection;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every value modifier of the Sigma modifiers appendix (v2.1), with expected values from the specification and, for
- * the encodings, from pySigma's published tests.
+ * Every value modifier of the Sigma modifiers appendix (v2.1), with expected values from the appendix and from
+ * pySigma's tests/test_modifiers.py.
  */
 class ModifierTest {
 
-    private static Map<String, Object> field(String name, Object value) {
-        return Map.of(name, value);
-    }
-
-    private static String b64(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
+    private static boolean fieldMatches(String modifiers, String ruleValue, Object eventValue) {
+        return fires(selection("Field" + modifiers + ": " + ruleValue), Map.of("Field", eventValue));
     }
 
     @Test
-    void containsMatchesAnywhereInTheValue() {
-        assertTrue(fires(entry("CommandLine|contains", "'mimikatz'"), field("CommandLine", "run Mimikatz.exe now")));
-        assertFalse(fires(entry("CommandLine|contains", "'mimikatz'"), field("CommandLine", "mimi katz")));
+    void containsMatchesTheValueAnywhereInTheField() {
+        assertTrue(fieldMatches("|contains", "'mimi'", "run mimikatz now"));
+        assertFalse(fieldMatches("|contains", "'mimi'", "run mi mi katz"));
     }
 
     @Test
-    void startswithAndEndswithAnchorTheValue() {
-        assertTrue(fires(entry("Image|startswith", "'C:\\Windows\\'"), field("Image", "C:\\Windows\\System32\\cmd.exe")));
-        assertFalse(fires(entry("Image|startswith", "'C:\\Windows\\'"), field("Image", "D:\\C:\\Windows\\x")));
-        assertTrue(fires(entry("Image|endswith", "'\\cmd.exe'"), field("Image", "C:\\Windows\\System32\\cmd.exe")));
-        assertFalse(fires(entry("Image|endswith", "'\\cmd.exe'"), field("Image", "C:\\cmd.exe.bak")));
+    void startswithMatchesOnlyAtTheBeginning() {
+        assertTrue(fieldMatches("|startswith", "'adm_'", "adm_alice"));
+        assertFalse(fieldMatches("|startswith", "'adm_'", "x_adm_alice"));
     }
 
     @Test
-    void valuesAreOrEdUnlessAllMakesThemAnded() {
-        assertTrue(fires(entry("CommandLine|contains", "['-enc', '-nop']"), field("CommandLine", "powershell -nop")));
-        assertFalse(fires(entry("CommandLine|contains|all", "['-enc', '-nop']"), field("CommandLine", "powershell -nop")));
-        assertTrue(fires(entry("CommandLine|contains|all", "['-enc', '-nop']"), field("CommandLine", "powershell -nop -enc AA")));
+    void endswithMatchesOnlyAtTheEnd() {
+        assertTrue(fieldMatches("|endswith", "'\\cmd.exe'", "C:\\Windows\\System32\\cmd.exe"));
+        assertFalse(fieldMatches("|endswith", "'\\cmd.exe'", "C:\\Windows\\System32\\cmd.exe.bak"));
     }
 
     @Test
-    void matchingIsCaseInsensitiveUnlessCased() {
-        assertTrue(fires(entry("Image|endswith", "'\\CMD.EXE'"), field("Image", "c:\\windows\\cmd.exe")));
-        assertFalse(fires(entry("Image|endswith|cased", "'\\CMD.EXE'"), field("Image", "c:\\windows\\cmd.exe")));
-        assertTrue(fires(entry("Image|endswith|cased", "'\\CMD.EXE'"), field("Image", "c:\\windows\\CMD.EXE")));
+    void withoutModifiersTheWholeValueMustMatch() {
+        assertTrue(fieldMatches("", "'cmd.exe'", "cmd.exe"));
+        assertFalse(fieldMatches("", "'cmd.exe'", "xcmd.exe"));
     }
 
     @Test
-    void regularExpressionsAreCaseSensitiveAndSearchedAnywhere() {
-        assertTrue(fires(entry("CommandLine|re", "'-e(nc|ncodedcommand) [A-Za-z0-9+/=]{8,}'"), field("CommandLine", "powershell -enc SQBFAFgAIAA=")));
-        assertFalse(fires(entry("CommandLine|re", "'POWERSHELL'"), field("CommandLine", "powershell -enc AAAA")));
+    void allRequiresEveryValueOfTheListInsteadOfAny() {
+        String detection = """
+                selection:
+                    CommandLine|contains|all:
+                        - ' -enc '
+                        - ' -nop '
+                condition: selection""";
+        assertTrue(fires(detection, Map.of("CommandLine", "powershell -nop -w hidden -enc AAA")));
+        assertFalse(fires(detection, Map.of("CommandLine", "powershell -w hidden -enc AAA")));
     }
 
     @Test
-    void regularExpressionFlagIMakesItCaseInsensitive() {
-        assertTrue(fires(entry("CommandLine|re|i", "'POWERSHELL'"), field("CommandLine", "powershell -enc AAAA")));
+    void allWithAnExpandingModifierRequiresEachValueInAnyOfItsForms() {
+        String detection = """
+                selection:
+                    CommandLine|windash|contains|all:
+                        - '-a'
+                        - '-b'
+                condition: selection""";
+        assertTrue(fires(detection, Map.of("CommandLine", "tool /a -b")));
+        assertFalse(fires(detection, Map.of("CommandLine", "tool /a -c")));
     }
 
     @Test
-    void regularExpressionFlagMAnchorsAtEachLine() {
-        String value = "first line\nsecond line";
-        assertFalse(fires(entry("Message|re", "'^second'"), field("Message", value)));
-        assertTrue(fires(entry("Message|re|m", "'^second'"), field("Message", value)));
+    void matchingIsCaseInsensitiveByDefault() {
+        assertTrue(fieldMatches("", "'PowerShell.EXE'", "powershell.exe"));
+        assertTrue(fieldMatches("|contains", "'MIMIKATZ'", "Invoke-Mimikatz"));
     }
 
     @Test
-    void regularExpressionFlagSLetsTheDotMatchNewlines() {
-        String value = "begin\nend";
-        assertFalse(fires(entry("Message|re", "'begin.end'"), field("Message", value)));
-        assertTrue(fires(entry("Message|re|s", "'begin.end'"), field("Message", value)));
+    void casedMatchesCaseSensitively() {
+        assertTrue(fieldMatches("|cased", "'PowerShell'", "PowerShell"));
+        assertFalse(fieldMatches("|cased", "'PowerShell'", "powershell"));
+        assertFalse(fieldMatches("|contains|cased", "'Mimi'", "invoke-mimikatz"));
     }
 
     @Test
-    void base64EncodesTheValue() {
-        assertTrue(fires(entry("Payload|base64", "'foobar'"), field("Payload", "Zm9vYmFy")));
+    void existsTrueRequiresTheFieldToBePresentWhateverItsValue() {
+        String detection = selection("PasswordLastSet|exists: true");
+        assertTrue(fires(detection, Map.of("PasswordLastSet", "")));
+        assertFalse(fires(detection, Map.of("Other", "x")));
     }
 
     @Test
-    void base64offsetYieldsTheThreeShiftedEncodingsOfPySigma() {
-        for (String expected : List.of("Zm9vYmFy", "Zvb2Jhc", "mb29iYX")) {
-            assertTrue(fires(entry("Payload|base64offset|contains", "'foobar'"), field("Payload", "xx" + expected + "yy")), expected);
-        }
-        assertFalse(fires(entry("Payload|base64offset|contains", "'foobar'"), field("Payload", "Zm9vYmF")));
+    void existsFalseRequiresTheFieldToBeAbsent() {
+        String detection = selection("PasswordLastSet|exists: false");
+        assertTrue(fires(detection, Map.of("Other", "x")));
+        assertFalse(fires(detection, Map.of("PasswordLastSet", "")));
     }
 
     @Test
-    void base64offsetFindsTheValueWhereverItSitsInAnEncodedString() {
-        for (String prefix : List.of("", "a", "ab", "abc")) {
-            String encoded = b64((prefix + "Invoke-Mimikatz -DumpCreds").getBytes(StandardCharsets.UTF_8));
-            assertTrue(fires(entry("Payload|base64offset|contains", "'Invoke-Mimikatz'"), field("Payload", encoded)), prefix);
-        }
+    void existsCountsAFieldWhoseValueIsNullAsPresent() {
+        java.util.HashMap<String, Object> fields = new java.util.HashMap<>();
+        fields.put("PasswordLastSet", null);
+        assertTrue(fires(selection("PasswordLastSet|exists: true"), fields));
     }
 
     @Test
-    void utf16leAndWideEncodeBeforeBase64() {
-        String encoded = b64("powershell IEX (New-Object Net.WebClient)".getBytes(StandardCharsets.UTF_16LE));
-        assertTrue(fires(entry("CommandLine|utf16le|base64offset|contains", "'IEX'"), field("CommandLine", encoded)));
-        assertTrue(fires(entry("CommandLine|wide|base64offset|contains", "'IEX'"), field("CommandLine", encoded)));
+    void neqMatchesAFieldWithADifferentValue() {
+        assertTrue(fieldMatches("|neq", "'svchost.exe'", "evil.exe"));
+        assertFalse(fieldMatches("|neq", "'svchost.exe'", "SVCHOST.EXE"));
+    }
+
+    @ParameterizedTest(name = "windash of -foo matches {0}")
+    @ValueSource(strings = {"-foo", "/foo", "\u2013foo", "\u2014foo", "\u2015foo"})
+    void windashExpandsADashIntoAllFiveDashCharacters(String commandLine) {
+        assertTrue(fieldMatches("|windash", "'-foo'", commandLine));
     }
 
     @Test
-    void utf16beAndUtf16WithByteOrderMarkEncodeAsSpecified() {
-        assertTrue(fires(entry("Payload|utf16be|base64", "'cmd'"), field("Payload", "AGMAbQBk")));
-        assertTrue(fires(entry("Payload|utf16|base64", "'cmd'"), field("Payload", "//5jAG0AZAA=")));
+    void windashExpandsASlashToo() {
+        assertTrue(fieldMatches("|windash", "'/foo'", "-foo"));
+    }
+
+    /** The appendix makes all five characters interchangeable; pySigma expands only '-' and '/' written in the rule. */
+    @Test
+    void windashTreatsADashWrittenAsAnyOfTheFiveCharactersAlike() {
+        assertTrue(fieldMatches("|windash", "'\u2013foo'", "-foo"));
+        assertTrue(fieldMatches("|windash", "'\u2015foo'", "/foo"));
     }
 
     @Test
-    void windashMatchesAllFiveDashCharacters() {
-        for (String dash : List.of("-", "/", "\u2013", "\u2014", "\u2015")) {
-            assertTrue(fires(entry("CommandLine|windash|contains", "' -decode '"), field("CommandLine", "certutil " + dash + "decode a b")), dash);
-        }
-        assertFalse(fires(entry("CommandLine|windash|contains", "' -decode '"), field("CommandLine", "certutil +decode a b")));
+    void windashPermutesEveryFlagIndependently() {
+        assertTrue(fieldMatches("|windash", "'-foo -bar'", "\u2014foo /bar"));
+        assertFalse(fieldMatches("|windash", "'-foo -bar'", "+foo /bar"));
     }
 
     @Test
-    void windashLeavesDashesInsideWordsAlone() {
-        assertFalse(fires(entry("CommandLine|windash", "'a-b'"), field("CommandLine", "a/b")));
+    void reSearchesTheExpressionAnywhereInTheValue() {
+        assertTrue(fieldMatches("|re", "'ab+c'", "xxabbbcxx"));
+        assertFalse(fieldMatches("|re", "'ab+c'", "xxacxx"));
     }
 
     @Test
-    void cidrMatchesAddressesInTheNetworkForIpv4AndIpv6() {
-        assertTrue(fires(entry("DestinationIp|cidr", "'10.0.0.0/8'"), field("DestinationIp", "10.20.30.40")));
-        assertFalse(fires(entry("DestinationIp|cidr", "'10.0.0.0/8'"), field("DestinationIp", "11.0.0.1")));
-        assertTrue(fires(entry("DestinationIp|cidr", "'fe80::/10'"), field("DestinationIp", "fe80::1")));
-        assertFalse(fires(entry("DestinationIp|cidr", "'fe80::/10'"), field("DestinationIp", "2001:db8::1")));
-        assertFalse(fires(entry("DestinationIp|cidr", "'10.0.0.0/8'"), field("DestinationIp", "not-an-ip")));
+    void reIsCaseSensitiveByDefault() {
+        assertFalse(fieldMatches("|re", "'^Mimikatz$'", "mimikatz"));
     }
 
     @Test
-    void existsTestsPresenceOnly() {
-        assertTrue(fires(entry("ParentImage|exists", "true"), field("ParentImage", "")));
-        assertFalse(fires(entry("ParentImage|exists", "true"), field("Image", "x")));
-        assertTrue(fires(entry("ParentImage|exists", "false"), field("Image", "x")));
+    void reWithIIsCaseInsensitive() {
+        assertTrue(fieldMatches("|re|i", "'^Mimikatz$'", "mimikatz"));
     }
 
     @Test
-    void numericComparisonsReadTheValueAsANumber() {
-        assertTrue(fires(entry("Size|gt", "100"), field("Size", 101L)));
-        assertFalse(fires(entry("Size|gt", "100"), field("Size", 100L)));
-        assertTrue(fires(entry("Size|gte", "100"), field("Size", "100")));
-        assertTrue(fires(entry("Size|lt", "100"), field("Size", 99L)));
-        assertTrue(fires(entry("Size|lte", "100"), field("Size", 100.0)));
-        assertFalse(fires(entry("Size|lt", "100"), field("Size", "many")));
+    void reWithMLetsAnchorsMatchAtLineBreaks() {
+        assertTrue(fieldMatches("|re|m", "'^second$'", "first\nsecond\nthird"));
+        assertFalse(fieldMatches("|re", "'^second$'", "first\nsecond\nthird"));
     }
 
     @Test
-    void neqMatchesWhenTheFieldDiffersFromEveryValue() {
-        assertTrue(fires(entry("User|neq", "['SYSTEM', 'LOCAL SERVICE']"), field("User", "alice")));
-        assertFalse(fires(entry("User|neq", "['SYSTEM', 'LOCAL SERVICE']"), field("User", "system")));
+    void reWithSLetsTheDotMatchANewline() {
+        assertTrue(fieldMatches("|re|s", "'first.second'", "first\nsecond"));
+        assertFalse(fieldMatches("|re", "'first.second'", "first\nsecond"));
+    }
+
+    @Test
+    void base64OfFoobarIsZm9vYmFy() {
+        assertTrue(fieldMatches("|base64", "'foobar'", "Zm9vYmFy"));
+        assertFalse(fieldMatches("|base64", "'foobar'", "foobar"));
+    }
+
+    @ParameterizedTest(name = "base64offset of foobar yields {0}")
+    @ValueSource(strings = {"Zm9vYmFy", "Zvb2Jhc", "mb29iYX"})
+    void base64offsetOfFoobarYieldsItsThreeShiftedEncodings(String encoded) {
+        assertTrue(fieldMatches("|base64offset", "'foobar'", encoded));
+    }
+
+    @Test
+    void base64offsetYieldsNothingBeyondItsThreeEncodings() {
+        assertFalse(fieldMatches("|base64offset", "'foobar'", "Zm9vYmF"));
+        assertFalse(fieldMatches("|base64offset", "'foobar'", "foobar"));
+    }
+
+    @ParameterizedTest(name = "base64 of \"{0}\" contains a base64offset variant of foobar")
+    @ValueSource(strings = {"foobar", "xfoobar", "xyfoobar", "0123foobar4567"})
+    void base64offsetContainsFindsTheValueAtAnyPositionOfAnEncodedText(String plain) {
+        String encoded = java.util.Base64.getEncoder().encodeToString(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(fieldMatches("|base64offset|contains", "'foobar'", encoded));
+    }
+
+    @ParameterizedTest(name = "{0} of foobar")
+    @CsvSource({"utf16le", "wide"})
+    void utf16leAndWideEncodeLittleEndian(String modifier) {
+        assertTrue(fieldMatches("|" + modifier, "'foobar'", "f\0o\0o\0b\0a\0r\0"));
+        assertFalse(fieldMatches("|" + modifier, "'foobar'", "foobar"));
+    }
+
+    @Test
+    void utf16beEncodesBigEndian() {
+        assertTrue(fieldMatches("|utf16be", "'foobar'", "\0f\0o\0o\0b\0a\0r"));
+    }
+
+    @Test
+    void utf16PrependsTheByteOrderMarkFfFe() {
+        assertTrue(fieldMatches("|utf16", "'foobar'", "\u00FF\u00FEf\0o\0o\0b\0a\0r\0"));
+        assertFalse(fieldMatches("|utf16", "'foobar'", "f\0o\0o\0b\0a\0r\0"));
+    }
+
+    @Test
+    void wideThenBase64EncodesTheUtf16Bytes() {
+        assertTrue(fieldMatches("|wide|base64", "'foobar'", "ZgBvAG8AYgBhAHIA"));
+    }
+
+    @ParameterizedTest(name = "wide|base64offset of foobar yields {0}")
+    @ValueSource(strings = {"ZgBvAG8AYgBhAHIA", "YAbwBvAGIAYQByA", "mAG8AbwBiAGEAcg"})
+    void wideThenBase64offsetYieldsTheShiftedEncodingsOfTheUtf16Bytes(String encoded) {
+        assertTrue(fieldMatches("|wide|base64offset", "'foobar'", encoded));
+    }
+
+    @ParameterizedTest(name = "{1} {0} 10 is {2}")
+    @CsvSource({
+            "gt, 11, true", "gt, 10, false",
+            "gte, 10, true", "gte, 9, false",
+            "lt, 9, true", "lt, 10, false",
+            "lte, 10, true", "lte, 11, false"})
+    void compareModifiersCompareNumbers(String modifier, String eventValue, boolean expected) {
+        assertTrue(expected == fieldMatches("|" + modifier, "10", eventValue));
+        assertTrue(expected == fieldMatches("|" + modifier, "10", Long.parseLong(eventValue)));
+    }
+
+    @Test
+    void compareModifiersCompareNumericallyNotAsText() {
+        assertTrue(fieldMatches("|gt", "9", 10L));
+        assertTrue(fieldMatches("|gt", "9", "10"));
+    }
+
+    @Test
+    void compareModifiersDoNotMatchAValueThatIsNotANumber() {
+        assertFalse(fieldMatches("|gt", "10", "many"));
+    }
+
+    @ParameterizedTest(name = "{0} of 2024-03-15T13:45:30Z is {1}")
+    @CsvSource({"minute, 45", "hour, 13", "day, 15", "week, 11", "month, 3", "year, 2024"})
+    void timeModifiersExtractThePartOfADate(String modifier, int expected) {
+        assertTrue(fieldMatches("|" + modifier, String.valueOf(expected), "2024-03-15T13:45:30Z"));
+        assertFalse(fieldMatches("|" + modifier, String.valueOf(expected + 1), "2024-03-15T13:45:30Z"));
+    }
+
+    @Test
+    void cidrMatchesAddressesInsideTheIpv4Network() {
+        assertTrue(fieldMatches("|cidr", "'192.168.1.0/24'", "192.168.1.77"));
+        assertFalse(fieldMatches("|cidr", "'192.168.1.0/24'", "192.168.2.77"));
+        assertFalse(fieldMatches("|cidr", "'192.168.1.0/24'", "not an address"));
+    }
+
+    @Test
+    void cidrMatchesAddressesInsideTheIpv6Network() {
+        assertTrue(fieldMatches("|cidr", "'fe80::/10'", "fe80::1ff:fe23:4567:890a"));
+        assertFalse(fieldMatches("|cidr", "'fe80::/10'", "2001:db8::1"));
     }
 
     @Test
     void fieldrefComparesWithAnotherFieldOfTheSameEvent() {
-        assertTrue(fires(entry("TargetUserName|fieldref", "SubjectUserName"), Map.of("TargetUserName", "Bob", "SubjectUserName", "bob")));
-        assertFalse(fires(entry("TargetUserName|fieldref", "SubjectUserName"), Map.of("TargetUserName", "bob", "SubjectUserName", "eve")));
-        assertTrue(fires(entry("Image|fieldref|endswith", "OriginalFileName"),
-                Map.of("Image", "C:\\x\\evil.exe", "OriginalFileName", "evil.exe")));
+        String detection = selection("TargetUserName|fieldref: SubjectUserName");
+        assertTrue(fires(detection, Map.of("TargetUserName", "alice", "SubjectUserName", "ALICE")));
+        assertFalse(fires(detection, Map.of("TargetUserName", "alice", "SubjectUserName", "bob")));
     }
 
     @Test
-    void timeModifiersExtractAPartOfTheDate() {
-        assertTrue(fires(entry("UtcTime|hour", "3"), field("UtcTime", "2026-03-01 03:15:00.123")));
-        assertFalse(fires(entry("UtcTime|hour", "3"), field("UtcTime", "2026-03-01 04:15:00.123")));
-        assertTrue(fires(entry("UtcTime|hour|gte", "22"), field("UtcTime", "2026-03-01T23:15:00Z")));
-        assertTrue(fires(entry("UtcTime|month", "3"), field("UtcTime", "2026-03-01T23:15:00Z")));
-        assertTrue(fires(entry("UtcTime|year", "2026"), field("UtcTime", "2026-03-01T23:15:00Z")));
-        assertTrue(fires(entry("UtcTime|day", "1"), field("UtcTime", "2026-03-01T23:15:00Z")));
-        assertTrue(fires(entry("UtcTime|minute", "15"), field("UtcTime", "2026-03-01T23:15:00Z")));
-        assertTrue(fires(entry("UtcTime|week", "9"), field("UtcTime", "2026-03-01T23:15:00Z")));
+    void expandReplacesADefinedPlaceholderWithItsValues() {
+        EngineOptions options = new EngineOptions(new Placeholders(Map.of("Administrators", List.of("adm_*", "root"))), Set.of());
+        SigmaEngine engine = enabled(options, selection("User|expand: '%Administrators%'"));
+        assertFalse(engine.evaluate(event(Map.of("User", "adm_alice"))).isEmpty());
+        assertFalse(engine.evaluate(event(Map.of("User", "root"))).isEmpty());
+        assertTrue(engine.evaluate(event(Map.of("User", "alice"))).isEmpty());
     }
 
     @Test
-    void expandReplacesDefinedPlaceholders() {
-        EngineOptions options = new EngineOptions(new Placeholders(Map.of("Administrators", List.of("adm_*", "root"))), java.util.Set.of());
-        SigmaEngine engine = RuleFixture.compile(entry("User|expand", "'%Administrators%'"), options);
-        assertEquals(1, engine.evaluate(RuleFixture.event(field("User", "adm_alice"))).size());
-        assertEquals(1, engine.evaluate(RuleFixture.event(field("User", "root"))).size());
-        assertEquals(0, engine.evaluate(RuleFixture.event(field("User", "alice"))).size());
+    void expandKeepsAnEscapedPercentPlain() {
+        EngineOptions options = new EngineOptions(new Placeholders(Map.of("name", List.of("value"))), Set.of());
+        SigmaEngine engine = enabled(options, selection("Field|expand: '\\%plain%name%'"));
+        assertFalse(engine.evaluate(event(Map.of("Field", "%plainvalue"))).isEmpty());
     }
 
     @Test
-    void expandWithAnUndefinedPlaceholderIsUnsupportedNamingIt() {
-        RuleStatus status = RuleFixture.refused(entry("User|expand", "'%Administrators%'"));
-        assertEquals(RuleStatus.State.UNSUPPORTED, status.state());
-        assertTrue(status.reason().contains("placeholder %Administrators% has no value"), status.reason());
-    }
-
-    @Test
-    void withoutExpandAPercentValueIsLiteral() {
-        assertTrue(fires(entry("User", "'%Administrators%'"), field("User", "%administrators%")));
+    void withoutExpandAPlaceholderIsLiteralText() {
+        assertTrue(fieldMatches("", "'%name%'", "%name%"));
     }
 }
