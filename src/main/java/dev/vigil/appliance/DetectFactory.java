@@ -1,6 +1,8 @@
 package dev.vigil.appliance;
 
 import dev.vigil.connectors.ConnectorRegistry;
+import dev.vigil.control.KillSwitches;
+import dev.vigil.control.ModelHealthGuard;
 import dev.vigil.detect.DetectSettings;
 import dev.vigil.detect.DetectionService;
 import dev.vigil.detect.alert.AlertSink;
@@ -11,6 +13,7 @@ import dev.vigil.update.UpdateService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /** Detection's beans that need wiring beyond constructor injection. */
@@ -30,6 +33,12 @@ public class DetectFactory {
             return () -> Optional.of(settings.contentRulesDir());
         }
         return () -> updates.currentContent().map(content -> content.resolve("rules"));
+    }
+
+    /** Automatic trips of unhealthy model versions switch them off and raise a system alert. */
+    @Singleton
+    ModelHealthGuard modelHealthGuard(KillSwitches switches, AlertSink alerts, Clock clock) {
+        return new ModelHealthGuard(switches, new ModelTripAlerts(alerts), clock);
     }
 
     @Singleton

@@ -5,5 +5,7 @@ public enum AlertKind {
     /** A Sigma detection rule matched one event. */
     DETECTION,
     /** A Sigma correlation rule's condition held over a group of rule matches in its timespan. */
-    CORRELATION
+    CORRELATION,
+    /** The appliance itself reports something an analyst must see (an AI feature switched to its fallback). */
+    SYSTEM
 }
