@@ -7,6 +7,7 @@ import dev.vigil.event.LogSource;
 import dev.vigil.event.NormalizedEvent;
 import dev.vigil.ingest.EventNormalizer;
 import dev.vigil.ingest.http.ConnectorCatalog;
+import dev.vigil.update.UpdateService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -22,13 +23,19 @@ import java.util.function.Function;
 @Factory
 public class ConnectorsFactory {
 
+    /**
+     * The shipped connectors, overlaid with those of the installed update bundle (which take effect at the next
+     * start: the pipeline keeps one registry for its whole life).
+     */
     @Singleton
-    ConnectorRegistry connectorRegistry(VigilSettings settings) {
+    ConnectorRegistry connectorRegistry(VigilSettings settings, UpdateService updates) {
         if (!Files.isDirectory(settings.connectorsDir())) {
             throw new IllegalArgumentException("connector directory " + settings.connectorsDir()
                     + " does not exist (set vigil.connectors-dir or --connectors-dir)");
         }
-        return ConnectorRegistry.load(settings.connectorsDir());
+        ConnectorRegistry shipped = ConnectorRegistry.load(settings.connectorsDir());
+        return updates.currentContent().map(content -> content.resolve("connectors")).filter(Files::isDirectory)
+                .map(shipped::overlaidWith).orElse(shipped);
     }
 
     @Singleton

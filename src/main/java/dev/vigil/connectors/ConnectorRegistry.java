@@ -52,6 +52,16 @@ public final class ConnectorRegistry {
         return new ConnectorRegistry(connectors);
     }
 
+    /**
+     * This registry with the connectors of another directory added; one with a name already known replaces it (an
+     * update bundle's newer spec of a shipped connector).
+     */
+    public ConnectorRegistry overlaidWith(Path connectorsDir) {
+        Map<String, Connector> merged = new TreeMap<>(connectors);
+        merged.putAll(load(connectorsDir).connectors);
+        return new ConnectorRegistry(merged);
+    }
+
     /** Connector names, sorted. */
     public List<String> names() {
         return List.copyOf(connectors.keySet());
