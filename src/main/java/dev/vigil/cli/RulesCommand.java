@@ -115,8 +115,8 @@ public final class RulesCommand {
         }
     }
 
-    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Switch a rule or filter on.")
-    static final class EnableRule implements Callable<Integer> {
+    /** What enable and disable share: the rule id, the reason, the call. */
+    abstract static class Toggle implements Callable<Integer> {
         @Mixin
         DataDirOption data = new DataDirOption();
         @Parameters(index = "0", paramLabel = "RULE_ID")
@@ -124,24 +124,27 @@ public final class RulesCommand {
         @Option(names = "--reason", description = "Why (kept in the audit chain).")
         String reason;
 
+        abstract String verb();
+
         @Override
         public Integer call() {
-            return toggle(data, id, "enable", reason);
+            return toggle(data, id, verb(), reason);
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Switch a rule or filter on.")
+    static final class EnableRule extends Toggle {
+        @Override
+        String verb() {
+            return "enable";
         }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Switch a rule or filter off (factory and bundle rules too).")
-    static final class DisableRule implements Callable<Integer> {
-        @Mixin
-        DataDirOption data = new DataDirOption();
-        @Parameters(index = "0", paramLabel = "RULE_ID")
-        String id;
-        @Option(names = "--reason", description = "Why (kept in the audit chain).")
-        String reason;
-
+    static final class DisableRule extends Toggle {
         @Override
-        public Integer call() {
-            return toggle(data, id, "disable", reason);
+        String verb() {
+            return "disable";
         }
     }
 
