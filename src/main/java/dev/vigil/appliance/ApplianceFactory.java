@@ -5,6 +5,8 @@ import dev.vigil.audit.AuditService;
 import dev.vigil.audit.AuditSigningKey;
 import dev.vigil.audit.AuditTrail;
 import dev.vigil.audit.CheckpointStore;
+import dev.vigil.audit.syslog.AuditSyslogShipper;
+import dev.vigil.audit.syslog.SyslogCollector;
 import dev.vigil.audit.witness.WitnessClient;
 import dev.vigil.audit.witness.WitnessShipper;
 import dev.vigil.event.EventObserver;
@@ -21,6 +23,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Creates the appliance's process-wide singletons that are not beans by themselves. */
 @Factory
@@ -60,9 +63,39 @@ public class ApplianceFactory {
         return shipper;
     }
 
+    /** Ships every entry and checkpoint to the syslog collector when {@code vigil.audit.syslog.host} is set; eager. */
+    @io.micronaut.context.annotation.Context
+    @io.micronaut.context.annotation.Requires(property = "vigil.audit.syslog.host")
+    @Bean(preDestroy = "close")
+    AuditSyslogShipper auditSyslogShipper(AuditTrail trail, AuditCheckpointer checkpointer, AuditSyslogSettings syslog,
+                                          Clock clock) {
+        SyslogCollector collector = syslog.tls()
+                ? SyslogCollector.tls(syslog.host(), syslog.effectivePort(), syslog.truststore(), syslog.truststorePassword())
+                : SyslogCollector.tcp(syslog.host(), syslog.effectivePort());
+        String hostName = syslog.hostName() != null ? syslog.hostName() : localHostName();
+        AuditSyslogShipper shipper = new AuditSyslogShipper(trail, collector, hostName, syslog.maxBackoff(),
+                Duration.ofMillis(200), syslog.batchSize(), clock);
+        checkpointer.addListener(shipper);
+        shipper.start();
+        return shipper;
+    }
+
     @Singleton
-    AuditService auditService(AuditTrail trail, AuditCheckpointer checkpointer, WitnessShipper witnesses) {
-        return new AuditService(trail, checkpointer, new CheckpointStore(trail.directory()), witnesses::status);
+    AuditService auditService(AuditTrail trail, AuditCheckpointer checkpointer, WitnessShipper witnesses,
+                              Optional<AuditSyslogShipper> syslog) {
+        return new AuditService(trail, checkpointer, new CheckpointStore(trail.directory()), () -> {
+            List<String> status = new java.util.ArrayList<>(witnesses.status());
+            syslog.ifPresent(s -> status.add(s.status()));
+            return status;
+        });
+    }
+
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "-";
+        }
     }
 
     @Singleton

@@ -16,19 +16,19 @@ import java.time.Duration;
 import java.util.Map;
 
 /** A real appliance started in this JVM on a temporary data directory, with free ports, for end-to-end tests. */
-final class RunningAppliance implements AutoCloseable {
+public final class RunningAppliance implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
-    final ApplicationContext context;
-    final Appliance appliance;
-    final Path dataDir;
-    final URI base;
-    final String adminToken;
-    final String ingestToken;
+    public final ApplicationContext context;
+    public final Appliance appliance;
+    public final Path dataDir;
+    public final URI base;
+    public final String adminToken;
+    public final String ingestToken;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    RunningAppliance(Path dataDir, Map<String, Object> extra) throws Exception {
+    public RunningAppliance(Path dataDir, Map<String, Object> extra) throws Exception {
         this.dataDir = dataDir;
         Map<String, Object> props = new java.util.LinkedHashMap<>(ApplianceProperties.forDataDir(dataDir, "h2"));
         props.put("micronaut.server.port", -1);
@@ -46,7 +46,7 @@ final class RunningAppliance implements AutoCloseable {
         ingestToken = Files.readString(dataDir.resolve("run/ingest.token")).trim();
     }
 
-    HttpResponse<String> post(String path, String authorization, String contentType, String body) throws Exception {
+    public HttpResponse<String> post(String path, String authorization, String contentType, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
@@ -55,7 +55,7 @@ final class RunningAppliance implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(String path, String authorization) throws Exception {
+    public HttpResponse<String> get(String path, String authorization) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).GET();
         if (authorization != null) {
             b.header("Authorization", authorization);
@@ -63,13 +63,13 @@ final class RunningAppliance implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> delete(String path, String authorization) throws Exception {
+    public HttpResponse<String> delete(String path, String authorization) throws Exception {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** Searches with a token until at least {@code atLeast} events match or 10 s pass; returns the last answer. */
-    JsonNode awaitSearch(String token, String query, int atLeast) throws Exception {
+    public JsonNode awaitSearch(String token, String query, int atLeast) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         JsonNode page;
         do {

@@ -1,0 +1,445 @@
+package dev.vigil.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.appliance.RunningAppliance;
+import dev.vigil.cli.VigilCommand;
+import dev.vigil.detect.RuleLevel;
+import dev.vigil.detect.alert.AlertCandidate;
+import dev.vigil.detect.alert.AlertKind;
+import dev.vigil.detect.alert.AlertService;
+import dev.vigil.tenancy.TenantId;
+import dev.vigil.update.ContentFixture;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.web.router.Router;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The audit meta-test: every state-changing REST route of the running appliance (POST, PUT, PATCH, DELETE, as the
+ * router lists them) and every CLI command must have an audit decision in the tables below, and each route is
+ * called for real and must write exactly the entries its row declares (action, actor, role, tenant), or none when
+ * the row says why it changes no state. A new route or command without a row fails the build, naming it.
+ */
+@Timeout(300)
+class AuditCoverageTest {
+
+    private static final Set<HttpMethod> STATE_CHANGING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+            HttpMethod.DELETE);
+    private static String actor; // the appliance's local admin token (run/cli.token), as principals name it
+    private static final String ROLE = "admin";
+    private static final TenantId TENANT = TenantId.of("customer");
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+    private static final AtomicLong BUNDLE_VERSION = new AtomicLong();
+
+    @TempDir
+    static Path tmp;
+    static RunningAppliance vigil;
+    static Path contentTree;
+    static Path keys;
+    static Path roots;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** A real request: method, path, bearer token, content type and body. */
+    record Call(String method, String path, String token, String contentType, byte[] body) {
+        static Call json(String method, String path, String json) {
+            return new Call(method, path, vigil.adminToken, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** What a route must do to the trail: {@code entries} entries of {@code action}, or none ({@code action} null) for {@code why}. */
+    record Expectation(String action, int entries, String why, Callable<Call> scenario) {
+        static Expectation audited(String action, Callable<Call> scenario) {
+            return new Expectation(action, 1, null, scenario);
+        }
+
+        static Expectation audited(String action, int entries, Callable<Call> scenario) {
+            return new Expectation(action, entries, null, scenario);
+        }
+
+        static Expectation none(String why, Callable<Call> scenario) {
+            return new Expectation(null, 0, why, scenario);
+        }
+    }
+
+    /** What a CLI command does to the appliance's state: the routes it calls, or why it changes nothing there. */
+    record CliUse(List<String> routes, String offlineReason) {
+        static CliUse calls(String... routes) {
+            return new CliUse(List.of(routes), null);
+        }
+
+        static CliUse offline(String reason) {
+            return new CliUse(List.of(), reason);
+        }
+    }
+
+    /** Every state-changing route (method + URI template, as the router spells it) and its scenario. */
+    static Map<String, Expectation> routeTable() {
+        Map<String, Expectation> t = new LinkedHashMap<>();
+        t.put("POST /api/v1/tokens", Expectation.audited("token.create",
+                () -> Call.json("POST", "/api/v1/tokens", "{\"name\":\"cov-" + next() + "\",\"scope\":\"READ\"}")));
+        t.put("DELETE /api/v1/tokens/{name}", Expectation.audited("token.revoke", () -> {
+            String name = "cov-" + next();
+            expectOk(send(Call.json("POST", "/api/v1/tokens", "{\"name\":\"" + name + "\",\"scope\":\"READ\"}")));
+            return new Call("DELETE", "/api/v1/tokens/" + name, vigil.adminToken, null, null);
+        }));
+        t.put("POST /api/v1/rules", Expectation.audited("rules.add",
+                () -> Call.json("POST", "/api/v1/rules", addRuleBody("cov/add-" + next() + ".yml", ruleId()))));
+        t.put("POST /api/v1/rules/import", Expectation.audited("rules.import", () -> {
+            Path dir = Files.createDirectories(tmp.resolve("import-" + next()));
+            Files.writeString(dir.resolve("a.yml"), rule(ruleId()));
+            Files.writeString(dir.resolve("b.yml"), rule(ruleId()));
+            return Call.json("POST", "/api/v1/rules/import", "{\"directory\":\"" + dir.toAbsolutePath() + "\"}");
+        }));
+        t.put("DELETE /api/v1/rules/{id}", Expectation.audited("rules.remove", () -> {
+            String id = addedRule();
+            return new Call("DELETE", "/api/v1/rules/" + id, vigil.adminToken, null, null);
+        }));
+        t.put("POST /api/v1/rules/{id}/disable", Expectation.audited("rule.disable",
+                () -> Call.json("POST", "/api/v1/rules/" + addedRule() + "/disable", "{\"reason\":\"coverage\"}")));
+        t.put("POST /api/v1/rules/{id}/enable", Expectation.audited("rule.enable", () -> {
+            String id = addedRule();
+            expectOk(send(Call.json("POST", "/api/v1/rules/" + id + "/disable", "{\"reason\":\"coverage\"}")));
+            return Call.json("POST", "/api/v1/rules/" + id + "/enable", "{\"reason\":\"coverage\"}");
+        }));
+        t.put("POST /api/v1/rules/test", Expectation.none("runs a rule over the given events; stores nothing",
+                () -> Call.json("POST", "/api/v1/rules/test", "{\"yaml\":" + RunningAppliance.JSON.writeValueAsString(rule(ruleId()))
+                        + ",\"events\":\"{\\\"EventID\\\":4625}\"}")));
+        t.put("POST /api/v1/alerts/{id}/ack", Expectation.audited("alert.acknowledge",
+                () -> Call.json("POST", "/api/v1/alerts/" + raiseAlert() + "/ack", "{}")));
+        t.put("POST /api/v1/alerts/{id}/close", Expectation.audited("alert.close",
+                () -> Call.json("POST", "/api/v1/alerts/" + raiseAlert() + "/close", "{\"verdict\":\"benign\",\"note\":\"coverage\"}")));
+        t.put("POST /api/v1/alerts/bulk", Expectation.audited("alert.close", 2,
+                () -> Call.json("POST", "/api/v1/alerts/bulk", "{\"action\":\"close\",\"verdict\":\"benign\",\"ids\":[\""
+                        + raiseAlert() + "\",\"" + raiseAlert() + "\"]}")));
+        t.put("POST /api/v1/switches", Expectation.audited("switch.set",
+                () -> Call.json("POST", "/api/v1/switches", "{\"feature\":\"triage-model\",\"state\":\"off\",\"reason\":\"coverage\"}")));
+        t.put("POST /api/v1/switches/clear", Expectation.audited("switch.clear", () -> {
+            expectOk(send(Call.json("POST", "/api/v1/switches", "{\"feature\":\"similar-alerts\",\"state\":\"off\",\"reason\":\"coverage\"}")));
+            return Call.json("POST", "/api/v1/switches/clear", "{\"feature\":\"similar-alerts\",\"reason\":\"coverage\"}");
+        }));
+        t.put("POST /api/v1/switches/test", Expectation.none("a dry run: reports what a flip would do, changes nothing",
+                () -> Call.json("POST", "/api/v1/switches/test", "{\"state\":\"off\",\"reason\":\"coverage\"}")));
+        t.put("POST /api/v1/updates/verify", Expectation.none("checks a bundle's signatures and contents; installs nothing",
+                () -> bundleCall("verify", BUNDLE_VERSION.get() + 1)));
+        t.put("POST /api/v1/updates/apply", Expectation.audited("update.apply",
+                () -> bundleCall("apply", BUNDLE_VERSION.incrementAndGet())));
+        t.put("POST /api/v1/updates/rollback", Expectation.audited("update.rollback", () -> {
+            expectOk(send(bundleCall("apply", BUNDLE_VERSION.incrementAndGet())));
+            expectOk(send(bundleCall("apply", BUNDLE_VERSION.incrementAndGet())));
+            return Call.json("POST", "/api/v1/updates/rollback", "{}");
+        }));
+        t.put("POST /api/v1/audit/verify", Expectation.none("verifies the trail and signs a checkpoint; checkpoints are not entries",
+                () -> Call.json("POST", "/api/v1/audit/verify", "{}")));
+        t.put("POST /api/v1/ingest", Expectation.none("ingest is event data, spooled and indexed, not appliance state",
+                () -> new Call("POST", "/api/v1/ingest", vigil.ingestToken, "application/x-ndjson",
+                        "{\"msg\":\"coverage\"}\n".getBytes(StandardCharsets.UTF_8))));
+        t.put("POST /api/v1/ingest/records", Expectation.none("ingest is event data, not appliance state",
+                () -> new Call("POST", "/api/v1/ingest/records", vigil.ingestToken, "application/json",
+                        "{\"connector\":\"generic-json\",\"records\":[\"{\\\"msg\\\":\\\"coverage\\\"}\"]}".getBytes(StandardCharsets.UTF_8))));
+        t.put("POST /services/collector/event{/version}", Expectation.none("Splunk HEC ingest: event data, not appliance state",
+                () -> new Call("POST", "/services/collector/event", vigil.ingestToken, "application/json",
+                        "{\"event\":{\"msg\":\"coverage\"}}".getBytes(StandardCharsets.UTF_8))));
+        t.put("POST /services/collector/raw{/version}", Expectation.none("Splunk HEC raw ingest: event data, not appliance state",
+                () -> new Call("POST", "/services/collector/raw", vigil.ingestToken, "application/octet-stream",
+                        "Nov 23 10:00:00 host sshd[1]: coverage\n".getBytes(StandardCharsets.UTF_8))));
+        return t;
+    }
+
+    /** Every leaf command of {@code vigil} (commands with sub-commands only dispatch) and its audit decision. */
+    static Map<String, CliUse> cliTable() {
+        Map<String, CliUse> t = new LinkedHashMap<>();
+        String runs = "runs an appliance in this process; its state changes are audited by the routes and services it serves";
+        t.put("vigil serve", CliUse.offline(runs));
+        t.put("vigil demo", CliUse.offline(runs + " (on a throw-away data directory)"));
+        t.put("vigil simulate", CliUse.offline("writes simulated log files; no appliance"));
+        t.put("vigil status", CliUse.offline("read-only: GET /api/v1/status"));
+        t.put("vigil search", CliUse.offline("read-only: GET /api/v1/search"));
+        t.put("vigil ingest", CliUse.calls("POST /api/v1/ingest/records"));
+        t.put("vigil rules list", CliUse.offline("read-only: GET /api/v1/rules"));
+        t.put("vigil rules show", CliUse.offline("read-only: GET /api/v1/rules/{id}"));
+        t.put("vigil rules enable", CliUse.calls("POST /api/v1/rules/{id}/enable"));
+        t.put("vigil rules disable", CliUse.calls("POST /api/v1/rules/{id}/disable"));
+        t.put("vigil rules add", CliUse.calls("POST /api/v1/rules"));
+        t.put("vigil rules import", CliUse.calls("POST /api/v1/rules/import"));
+        t.put("vigil rules remove", CliUse.calls("DELETE /api/v1/rules/{id}"));
+        t.put("vigil rules lint", CliUse.offline("checks files locally; no appliance"));
+        t.put("vigil rules test", CliUse.offline("runs rules over a file locally; no appliance"));
+        t.put("vigil alerts list", CliUse.offline("read-only: GET /api/v1/alerts"));
+        t.put("vigil alerts show", CliUse.offline("read-only: GET /api/v1/alerts/{id}"));
+        t.put("vigil alerts ack", CliUse.calls("POST /api/v1/alerts/bulk"));
+        t.put("vigil alerts close", CliUse.calls("POST /api/v1/alerts/bulk"));
+        t.put("vigil connectors list", CliUse.offline("reads the connector definitions locally"));
+        t.put("vigil connectors test", CliUse.offline("parses a file with a connector locally"));
+        t.put("vigil tokens list", CliUse.offline("read-only: GET /api/v1/tokens"));
+        t.put("vigil tokens create", CliUse.calls("POST /api/v1/tokens"));
+        t.put("vigil tokens revoke", CliUse.calls("DELETE /api/v1/tokens/{name}"));
+        t.put("vigil audit log", CliUse.offline("read-only: GET /api/v1/audit"));
+        t.put("vigil audit verify", CliUse.calls("POST /api/v1/audit/verify"));
+        t.put("vigil audit export", CliUse.calls("POST /api/v1/audit/verify"));
+        t.put("vigil audit key", CliUse.offline("read-only: GET /api/v1/audit/key"));
+        t.put("vigil audit checkpoint", CliUse.offline("read-only: GET /api/v1/audit/checkpoint"));
+        t.put("vigil witness serve", CliUse.offline("a witness for another host's log; not this appliance's state"));
+        t.put("vigil update verify", CliUse.calls("POST /api/v1/updates/verify"));
+        t.put("vigil update apply", CliUse.calls("POST /api/v1/updates/apply"));
+        t.put("vigil update history", CliUse.offline("read-only: GET /api/v1/updates/history"));
+        t.put("vigil update rollback", CliUse.calls("POST /api/v1/updates/rollback"));
+        String vendor = "vendor side: writes keys, roots and bundles to files; no appliance";
+        t.put("vigil bundle keygen", CliUse.offline(vendor));
+        t.put("vigil bundle root", CliUse.offline(vendor));
+        t.put("vigil bundle sign", CliUse.offline(vendor));
+        t.put("vigil bundle build", CliUse.offline(vendor));
+        t.put("vigil switch list", CliUse.offline("read-only: GET /api/v1/switches"));
+        t.put("vigil switch set", CliUse.calls("POST /api/v1/switches"));
+        t.put("vigil switch clear", CliUse.calls("POST /api/v1/switches/clear"));
+        t.put("vigil switch test", CliUse.calls("POST /api/v1/switches/test"));
+        t.put("vigil help", CliUse.offline("prints usage"));
+        return t;
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        vigil = new RunningAppliance(tmp.resolve("data"), Map.of("vigil.audit.checkpoint-interval", "1h"));
+        JsonNode tokens = json(vigil.get("/api/v1/tokens", "Bearer " + vigil.adminToken));
+        for (JsonNode t : tokens) {
+            if (t.path("scope").asText().equals("ADMIN") && t.path("name").asText().startsWith("cli")) {
+                actor = "token:" + t.path("name").asText();
+            }
+        }
+        assertTrue(actor != null, "the local admin token is listed: " + tokens);
+        // a vendor's keys and first root, made with the CLI so the metadata is fresh whatever the date
+        keys = tmp.resolve("keys");
+        for (String k : new String[]{"root", "targets", "snapshot", "timestamp"}) {
+            assertEquals(0, VigilCommand.execute("bundle", "keygen", k, "--dir", keys.toString()));
+        }
+        roots = tmp.resolve("roots");
+        assertEquals(0, VigilCommand.execute("bundle", "root", "--version", "1", "--root", keys.resolve("root.pub").toString(),
+                "--targets", keys.resolve("targets.pub").toString(), "--snapshot", keys.resolve("snapshot.pub").toString(),
+                "--timestamp", keys.resolve("timestamp.pub").toString(), "--out", roots.toString()));
+        assertEquals(0, VigilCommand.execute("bundle", "sign", roots.resolve("1.root.json").toString(), "--key",
+                keys.resolve("root.key").toString()));
+        Files.createDirectories(vigil.dataDir.resolve("content"));
+        Files.copy(roots.resolve("1.root.json"), vigil.dataDir.resolve("content/root.json"));
+        contentTree = new ContentFixture(tmp.resolve("vendor")).content("content", ContentFixture.RULE);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (vigil != null) {
+            vigil.close();
+        }
+    }
+
+    @Test
+    void everyStateChangingRouteHasAnAuditDecisionAndNoRowIsStale() {
+        Set<String> routes = stateChangingRoutes();
+        Set<String> table = routeTable().keySet();
+        Set<String> uncovered = new TreeSet<>(routes);
+        uncovered.removeAll(table);
+        Set<String> stale = new TreeSet<>(table);
+        stale.removeAll(routes);
+        assertTrue(uncovered.isEmpty(), "state-changing routes without an audit decision in AuditCoverageTest.routeTable(): "
+                + uncovered + " — add a row: the audit action it must write, or why it writes none");
+        assertTrue(stale.isEmpty(), "rows for routes the appliance no longer has: " + stale);
+    }
+
+    @Test
+    void everyRouteWritesExactlyTheAuditEntriesItsRowDeclares() throws Exception {
+        AuditTrail trail = vigil.context.getBean(AuditTrail.class);
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, Expectation> row : routeTable().entrySet()) {
+            Expectation e = row.getValue();
+            Call call = e.scenario().call();
+            assertEquals(row.getKey().substring(0, row.getKey().indexOf(' ')), call.method(), "scenario of " + row.getKey());
+            long before = trail.size();
+            HttpResponse<String> response = send(call);
+            List<AuditEntry> written = trail.entries(x -> x.sequence() > before, 1000);
+            if (response.statusCode() / 100 != 2) {
+                failures.add(row.getKey() + ": answered " + response.statusCode() + " " + response.body());
+                continue;
+            }
+            List<String> actions = written.stream().map(AuditEntry::action).toList();
+            if (e.action() == null) {
+                if (!written.isEmpty()) {
+                    failures.add(row.getKey() + ": declared to write no entry (" + e.why() + ") but wrote " + actions);
+                }
+                continue;
+            }
+            if (written.size() != e.entries() || !actions.stream().allMatch(e.action()::equals)) {
+                failures.add(row.getKey() + ": expected " + e.entries() + " × " + e.action() + ", wrote " + actions);
+                continue;
+            }
+            for (AuditEntry entry : written) {
+                if (!entry.actor().equals(actor) || !entry.role().equals(ROLE) || !entry.tenant().equals(TENANT)) {
+                    failures.add(row.getKey() + ": entry " + entry.sequence() + " has actor/role/tenant " + entry.actor()
+                            + "/" + entry.role() + "/" + entry.tenant().value() + ", expected " + actor + "/" + ROLE + "/" + TENANT.value());
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " route(s) do not audit as declared:\n  " + String.join("\n  ", failures));
+        }
+    }
+
+    @Test
+    void everyCliCommandIsClassifiedAndCallsOnlyKnownRoutes() {
+        Map<String, CliUse> table = cliTable();
+        Set<String> routes = routeTable().keySet();
+        Map<String, CommandLine> leaves = new LinkedHashMap<>();
+        collectLeaves(new CommandLine(new VigilCommand()), leaves);
+        Set<String> unclassified = new TreeSet<>(leaves.keySet());
+        unclassified.removeAll(table.keySet());
+        Set<String> stale = new TreeSet<>(table.keySet());
+        stale.removeAll(leaves.keySet());
+        assertTrue(unclassified.isEmpty(), "CLI commands without an audit classification in AuditCoverageTest.cliTable(): "
+                + unclassified + " — say which route(s) it calls, or why it is offline / read-only");
+        assertTrue(stale.isEmpty(), "rows for CLI commands that no longer exist: " + stale);
+        for (Map.Entry<String, CliUse> row : table.entrySet()) {
+            for (String route : row.getValue().routes()) {
+                assertTrue(routes.contains(route), row.getKey() + " is said to call " + route + ", which has no route row");
+            }
+            assertTrue(!row.getValue().routes().isEmpty() || !row.getValue().offlineReason().isBlank(), row.getKey());
+        }
+    }
+
+    @Test
+    void stateChangingCliCommandsWriteTheirRoutesEntries() throws Exception {
+        AuditTrail trail = vigil.context.getBean(AuditTrail.class);
+        String data = vigil.dataDir.toString();
+        String name = "cli-cov-" + next();
+        assertCli(trail, "token.create", "tokens", "create", name, "--scope", "READ", "--data-dir", data);
+        assertCli(trail, "token.revoke", "tokens", "revoke", name, "--data-dir", data);
+        Path rule = tmp.resolve("cli-rule-" + next() + ".yml");
+        String id = ruleId();
+        Files.writeString(rule, rule(id));
+        assertCli(trail, "rules.add", "rules", "add", rule.toString(), "--name", "cov/" + rule.getFileName(), "--data-dir", data);
+        assertCli(trail, "rule.disable", "rules", "disable", id, "--reason", "coverage", "--data-dir", data);
+        assertCli(trail, "switch.set", "switch", "set", "off", "--feature", "anomaly-scoring", "--reason", "coverage", "--data-dir", data);
+        assertCli(trail, null, "switch", "test", "on", "--feature", "anomaly-scoring", "--reason", "coverage", "--data-dir", data);
+    }
+
+    private static void assertCli(AuditTrail trail, String action, String... args) {
+        long before = trail.size();
+        assertEquals(0, VigilCommand.execute(args), "vigil " + String.join(" ", args));
+        List<AuditEntry> written = trail.entries(x -> x.sequence() > before, 100);
+        String command = "vigil " + String.join(" ", args);
+        if (action == null) {
+            assertEquals(List.of(), written.stream().map(AuditEntry::action).toList(), command + " must write no entry");
+            return;
+        }
+        assertEquals(List.of(action), written.stream().map(AuditEntry::action).toList(), command);
+        AuditEntry e = written.getFirst();
+        assertEquals(List.of(actor, ROLE, TENANT), List.of(e.actor(), e.role(), e.tenant()), command + ": actor, role, tenant");
+    }
+
+    private static void collectLeaves(CommandLine command, Map<String, CommandLine> leaves) {
+        String path = command.getCommandSpec().qualifiedName();
+        if (command.getSubcommands().isEmpty()) {
+            leaves.put(path, command);
+            return;
+        }
+        Object user = command.getCommand();
+        if (!(user instanceof VigilCommand)) {
+            assertTrue(!(user instanceof Runnable) && !(user instanceof Callable<?>),
+                    path + " has sub-commands and runs something itself: classify it too");
+        }
+        for (CommandLine sub : new java.util.LinkedHashSet<>(command.getSubcommands().values())) {
+            collectLeaves(sub, leaves);
+        }
+    }
+
+    private static Set<String> stateChangingRoutes() {
+        Router router = vigil.context.getBean(Router.class);
+        Set<String> routes = new TreeSet<>();
+        router.uriRoutes().filter(r -> STATE_CHANGING.contains(r.getHttpMethod()))
+                .forEach(r -> routes.add(r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString()));
+        return routes;
+    }
+
+    private static HttpResponse<String> send(Call call) throws Exception {
+        HttpRequest.BodyPublisher body = call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(call.body());
+        HttpRequest.Builder b = HttpRequest.newBuilder(vigil.base.resolve(URI.create(call.path())))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + call.token()).method(call.method(), body);
+        if (call.contentType() != null) {
+            b.header("Content-Type", call.contentType());
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expectOk(HttpResponse<String> response) {
+        assertEquals(2, response.statusCode() / 100, "scenario set-up failed: " + response.statusCode() + " " + response.body());
+    }
+
+    private static Call bundleCall(String action, long version) throws Exception {
+        Path bundle = tmp.resolve("vigil-content-" + version + ".zip");
+        if (!Files.exists(bundle)) {
+            assertEquals(0, VigilCommand.execute("bundle", "build", "--content", contentTree.toString(), "--roots",
+                    roots.toString(), "--version", Long.toString(version), "--key", keys.resolve("targets.key").toString(),
+                    "--key", keys.resolve("snapshot.key").toString(), "--key", keys.resolve("timestamp.key").toString(),
+                    "--out", bundle.toString()));
+        }
+        return new Call("POST", "/api/v1/updates/" + action, vigil.adminToken, "application/octet-stream",
+                Files.readAllBytes(bundle));
+    }
+
+    private static String raiseAlert() {
+        Instant now = Instant.now();
+        return vigil.context.getBean(AlertService.class).record(new AlertCandidate(TENANT, "coverage-rule", "Coverage",
+                RuleLevel.HIGH, List.of(), AlertKind.DETECTION, now, now, List.of(), List.of(), "group-" + next())).id();
+    }
+
+    /** Adds a rule file with one rule and returns the rule's id. */
+    private static String addedRule() throws Exception {
+        String id = ruleId();
+        expectOk(send(Call.json("POST", "/api/v1/rules", addRuleBody("cov/r-" + next() + ".yml", id))));
+        return id;
+    }
+
+    private static String addRuleBody(String name, String id) throws Exception {
+        return "{\"name\":\"" + name + "\",\"yaml\":" + RunningAppliance.JSON.writeValueAsString(rule(id)) + "}";
+    }
+
+    private static String rule(String id) {
+        return "title: Coverage " + id + "\nid: " + id + "\nlogsource: {product: windows, service: security}\n"
+                + "detection:\n  selection: {EventID: 4625}\n  condition: selection\n";
+    }
+
+    private static String ruleId() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
+    private static int next() {
+        return UNIQUE.incrementAndGet();
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws Exception {
+        return RunningAppliance.JSON.readTree(r.body());
+    }
+}
