@@ -1,0 +1,94 @@
+package dev.vigil.fleet;
+
+import dev.vigil.tenancy.TenantId;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The data-use ledger: the one call model training and fleet promotion make before using a tenant's record, and the
+ * report that answers "what of my data trained which model, when, under which policy?".
+ *
+ * <p>Guarantees: a use is recorded only with the tenant's consent for its purpose in force; without it
+ * {@link #record} throws {@link ConsentRequiredException} and nothing is recorded, so the caller must not use the
+ * record. Each row carries the consent state and policy version in force when it was written, and is never rewritten
+ * (withdrawing later stops new uses; it does not change history). The report shows one tenant's rows only.
+ */
+@Singleton
+public class DataUseLedger {
+
+    /** The report's summary when a tenant's data was never used. */
+    public static final String NOTHING_USED = "no data of this tenant has trained any model or left this appliance";
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:/@-]{0,199}");
+
+    private final DataUseRepository uses;
+    private final ConsentService consent;
+    private final Clock clock;
+
+    public DataUseLedger(DataUseRepository uses, ConsentService consent, Clock clock) {
+        this.uses = uses;
+        this.consent = consent;
+        this.clock = clock;
+    }
+
+    /**
+     * Records that {@code usedBy} (a model such as {@code model:triage-v3}, or a fleet artefact) uses the tenant's
+     * record {@code kind}/{@code id} for {@code purpose}; returns the stamped row.
+     *
+     * @throws ConsentRequiredException if the tenant's consent for the purpose is not granted under the policy in force
+     */
+    @Transactional
+    public DataUse record(TenantId tenant, String kind, String id, ConsentScope purpose, String usedBy) {
+        check("record kind", kind, 64);
+        check("record id", id, 200);
+        check("used by", usedBy, 200);
+        if (tenant.isFleet()) {
+            throw new IllegalArgumentException("the fleet tenant holds derived artefacts only; it has no records to use");
+        }
+        ConsentStamp stamp = consent.stamp(tenant, purpose);
+        if (!stamp.granted()) {
+            throw new ConsentRequiredException(tenant, purpose, stamp);
+        }
+        return uses.save(new DataUse(UUID.randomUUID().toString(), tenant, kind, id, purpose, usedBy, stamp.state(),
+                stamp.policyVersion(), Instant.now(clock)));
+    }
+
+    /** Every use of the tenant's data, grouped by the model or artefact that used it. */
+    public DataUseReport report(TenantId tenant) {
+        Map<String, List<DataUse>> byUser = new LinkedHashMap<>();
+        for (DataUse u : uses.findByTenantOrderByCreatedAt(tenant)) {
+            byUser.computeIfAbsent(u.usedBy() + "\u0000" + u.purpose().name(), k -> new ArrayList<>()).add(u);
+        }
+        List<DataUseReport.Use> entries = new ArrayList<>();
+        int records = 0;
+        for (List<DataUse> rows : byUser.values()) {
+            List<DataUseReport.UsedRecord> used = rows.stream().map(u -> new DataUseReport.UsedRecord(u.recordKind(),
+                    u.recordId(), u.createdAt(), u.consentState().external(), u.policyVersion())).toList();
+            records += used.size();
+            entries.add(new DataUseReport.Use(rows.getFirst().usedBy(), rows.getFirst().purpose().external(),
+                    rows.getFirst().createdAt(), rows.getLast().createdAt(), used));
+        }
+        String summary = entries.isEmpty() ? NOTHING_USED
+                : records + " record(s) of this tenant used by " + entries.size() + " model(s) or artefact(s)";
+        return new DataUseReport(tenant.value(), consent.policyInForce(), consent.show(tenant), summary, entries);
+    }
+
+    private static void check(String what, String value, int max) {
+        if (value == null || !TOKEN.matcher(value).matches()) {
+            throw new IllegalArgumentException("invalid " + what + " '" + value + "': use 1-" + max
+                    + " letters, digits or . _ : / @ -, starting with a letter or digit");
+        }
+        if (value.length() > max) {
+            throw new IllegalArgumentException(what + " too long: at most " + max + " characters");
+        }
+    }
+}
