@@ -138,6 +138,10 @@ class AuditCoverageTest {
         t.put("POST /api/v1/alerts/bulk", Expectation.audited("alert.close", 2,
                 () -> Call.json("POST", "/api/v1/alerts/bulk", "{\"action\":\"close\",\"verdict\":\"benign\",\"ids\":[\""
                         + raiseAlert() + "\",\"" + raiseAlert() + "\"]}")));
+        t.put("POST /api/v1/consent/{scope}/grant", Expectation.audited("consent.grant",
+                () -> Call.json("POST", "/api/v1/consent/model-training/grant", "{\"reason\":\"coverage\"}")));
+        t.put("POST /api/v1/consent/{scope}/withdraw", Expectation.audited("consent.withdraw",
+                () -> Call.json("POST", "/api/v1/consent/fleet-sharing/withdraw", "{\"reason\":\"coverage\"}")));
         t.put("POST /api/v1/switches", Expectation.audited("switch.set",
                 () -> Call.json("POST", "/api/v1/switches", "{\"feature\":\"triage-model\",\"state\":\"off\",\"reason\":\"coverage\"}")));
         t.put("POST /api/v1/switches/clear", Expectation.audited("switch.clear", () -> {
@@ -219,6 +223,11 @@ class AuditCoverageTest {
         t.put("vigil switch set", CliUse.calls("POST /api/v1/switches"));
         t.put("vigil switch clear", CliUse.calls("POST /api/v1/switches/clear"));
         t.put("vigil switch test", CliUse.calls("POST /api/v1/switches/test"));
+        t.put("vigil consent show", CliUse.offline("read-only: GET /api/v1/consent"));
+        t.put("vigil consent grant", CliUse.calls("POST /api/v1/consent/{scope}/grant"));
+        t.put("vigil consent withdraw", CliUse.calls("POST /api/v1/consent/{scope}/withdraw"));
+        t.put("vigil data-use", CliUse.offline("read-only: GET /api/v1/data-use"));
+        t.put("vigil fleet status", CliUse.offline("read-only: GET /api/v1/fleet/status"));
         t.put("vigil help", CliUse.offline("prints usage"));
         return t;
     }
