@@ -148,13 +148,15 @@ public class AlertsController {
                             @Nullable String verdict, @Nullable String note, String groupKey, Instant firstSeen,
                             Instant lastSeen, long eventCount, List<String> eventIds, List<MatchedField> matched,
                             Instant createdAt, @Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt,
-                            @Nullable String closedBy, @Nullable Instant closedAt) {
+                            @Nullable String closedBy, @Nullable Instant closedAt, @Nullable String verdictConsent,
+                            @Nullable String verdictPolicyVersion) {
         static AlertView of(Alert a) {
             return new AlertView(a.id(), a.ruleId(), a.title(), a.level().sigmaName(), a.kind().name().toLowerCase(Locale.ROOT),
                     a.tags().isEmpty() ? List.of() : Arrays.asList(a.tags().split(",")), a.status().name().toLowerCase(Locale.ROOT),
                     a.verdict() == null ? null : a.verdict().name().toLowerCase(Locale.ROOT), a.note(), a.groupKey(),
                     a.firstSeen(), a.lastSeen(), a.eventCount(), AlertService.eventIdsOf(a), AlertService.matchedOf(a),
-                    a.createdAt(), a.acknowledgedBy(), a.acknowledgedAt(), a.closedBy(), a.closedAt());
+                    a.createdAt(), a.acknowledgedBy(), a.acknowledgedAt(), a.closedBy(), a.closedAt(),
+                    a.verdictConsent() == null ? null : a.verdictConsent().toLowerCase(Locale.ROOT), a.verdictPolicyVersion());
         }
     }
 }

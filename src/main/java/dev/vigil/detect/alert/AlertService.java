@@ -9,6 +9,9 @@ import dev.vigil.audit.AuditTrail;
 import dev.vigil.detect.DetectSettings;
 import dev.vigil.detect.MatchedField;
 import dev.vigil.event.EventIds;
+import dev.vigil.fleet.ConsentScope;
+import dev.vigil.fleet.ConsentService;
+import dev.vigil.fleet.ConsentStamp;
 import dev.vigil.tenancy.TenantId;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -32,7 +35,8 @@ import java.util.Set;
  * was last seen within the dedup window, else opens a new alert; raising is idempotent under replay (a candidate whose
  * events are at or below the highest event sequence already folded in for that rule and key changes nothing), which
  * relies on the pipeline raising in event order; every triage step is audited in the same transaction, so a step whose
- * audit entry cannot be written does not happen; unknown and other tenants' ids are both "no alert X".
+ * audit entry cannot be written does not happen; a verdict is stamped with the tenant's model-training consent and
+ * the policy version in force; unknown and other tenants' ids are both "no alert X".
  */
 @Singleton
 public class AlertService implements AlertSink {
@@ -46,12 +50,14 @@ public class AlertService implements AlertSink {
     private static final char[] ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
     private final AlertRepository alerts;
+    private final ConsentService consent;
     private final AuditTrail audit;
     private final Clock clock;
     private final Duration window;
     private final SecureRandom random = new SecureRandom();
 
-    public AlertService(AlertRepository alerts, AuditTrail audit, Clock clock, DetectSettings settings) {
+    public AlertService(AlertRepository alerts, AuditTrail audit, Clock clock, DetectSettings settings, ConsentService consent) {
+        this.consent = consent;
         this.alerts = alerts;
         this.audit = audit;
         this.clock = clock;
@@ -87,7 +93,7 @@ public class AlertService implements AlertSink {
         Instant now = clock.instant();
         return alerts.save(new Alert(newId(), c.tenant(), c.ruleId(), c.title(), c.level(), c.kind(), String.join(",", c.tags()),
                 AlertStatus.NEW, null, null, c.groupKey(), c.firstSeen(), c.lastSeen(), Math.max(1, c.eventIds().size()),
-                appendIds("", c.eventIds()), lastSeq, mergeMatched("[]", c.matched()), now, null, null, null, null));
+                appendIds("", c.eventIds()), lastSeq, mergeMatched("[]", c.matched()), now, null, null, null, null, null, null));
     }
 
     /** One alert of the tenant. */
@@ -138,7 +144,8 @@ public class AlertService implements AlertSink {
         if (note != null && note.length() > 4000) {
             throw new IllegalArgumentException("the note is " + note.length() + " characters; at most 4000");
         }
-        Alert after = alerts.update(before.closed(verdict, note, actor, clock.instant()));
+        ConsentStamp stamp = consent.stamp(tenant, ConsentScope.MODEL_TRAINING);
+        Alert after = alerts.update(before.closed(verdict, note, actor, clock.instant(), stamp.state().name(), stamp.policyVersion()));
         audit.append(new AuditRecord(actor, role, tenant, "alert.close", id, describe(before), describe(after)));
         return after;
     }
@@ -162,7 +169,8 @@ public class AlertService implements AlertSink {
     private static String describe(Alert a) {
         ObjectNode node = JSON.createObjectNode().put("id", a.id()).put("status", a.status().name())
                 .put("verdict", a.verdict() == null ? null : a.verdict().name()).put("note", a.note())
-                .put("acknowledgedBy", a.acknowledgedBy()).put("closedBy", a.closedBy());
+                .put("acknowledgedBy", a.acknowledgedBy()).put("closedBy", a.closedBy())
+                .put("verdictConsent", a.verdictConsent()).put("verdictPolicyVersion", a.verdictPolicyVersion());
         return node.toString();
     }
 

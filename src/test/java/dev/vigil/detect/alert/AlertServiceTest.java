@@ -7,6 +7,8 @@ import dev.vigil.audit.AuditTrail;
 import dev.vigil.detect.MatchedField;
 import dev.vigil.detect.RuleLevel;
 import dev.vigil.event.EventIds;
+import dev.vigil.fleet.ConsentScope;
+import dev.vigil.fleet.ConsentService;
 import dev.vigil.tenancy.TenantId;
 import dev.vigil.tenancy.TenantKind;
 import dev.vigil.tenancy.TenantRegistry;
@@ -126,6 +128,23 @@ class AlertServiceTest {
             assertEquals(List.of("alert.acknowledge", "alert.close"), entries.stream().map(AuditEntry::action).toList());
             assertEquals("bob", entries.getLast().actor());
             assertEquals(alert.id(), entries.getLast().object());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "sqlite"})
+    void aVerdictCarriesTheModelTrainingConsentAndPolicyInForceWhenGiven(String database) {
+        try (ApplicationContext ctx = start(database)) {
+            AlertService alerts = ctx.getBean(AlertService.class);
+            Alert before = alerts.close(CUSTOMER, alerts.record(candidate(CUSTOMER, "host=ws1", T0, 1)).id(),
+                    Verdict.FALSE_POSITIVE, null, "ann", "analyst");
+            assertEquals("WITHDRAWN", before.verdictConsent());
+            ctx.getBean(ConsentService.class).grant(CUSTOMER, ConsentScope.MODEL_TRAINING, "pilot", "ann", "admin");
+            Alert after = alerts.close(CUSTOMER, alerts.record(candidate(CUSTOMER, "host=ws2", T0, 2)).id(),
+                    Verdict.TRUE_POSITIVE, null, "ann", "analyst");
+            assertEquals("GRANTED", after.verdictConsent());
+            assertEquals(ctx.getBean(dev.vigil.appliance.VigilSettings.class).policyVersion(), after.verdictPolicyVersion());
+            assertEquals("WITHDRAWN", alerts.get(CUSTOMER, before.id()).verdictConsent());
         }
     }
 
