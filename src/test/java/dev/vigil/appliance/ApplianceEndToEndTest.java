@@ -73,6 +73,15 @@ class ApplianceEndToEndTest {
     }
 
     @Test
+    void splunkHecRawLinesAreAcceptedAsPlainText() throws Exception {
+        String m = marker();
+        HttpResponse<String> r = vigil.post("/services/collector/raw?sourcetype=linux_secure", "Splunk " + vigil.ingestToken,
+                "text/plain", "Nov 22 10:15:01 web-03 sshd[2211]: Failed password for " + m + " from 10.0.4.12 port 51234 ssh2\n");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(1, vigil.awaitSearch(vigil.adminToken, m, 1).path("total").asLong());
+    }
+
+    @Test
     void aMalformedHecBodyIsRefusedWholeNamingTheEvent() throws Exception {
         String m = marker();
         HttpResponse<String> r = vigil.post("/services/collector/event", "Splunk " + vigil.ingestToken,

@@ -16,6 +16,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -94,7 +95,7 @@ public class IngestController {
     /** Splunk HEC event endpoint. */
     @Post("/services/collector/event{/version}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, "application/x-ndjson"})
-    public HttpResponse<?> hecEvent(HttpRequest<?> request, @Body String body, @Nullable String version,
+    public HttpResponse<?> hecEvent(HttpRequest<?> request, @Body String body, @Nullable @PathVariable String version,
                                     @Nullable @QueryValue String sourcetype) {
         TenantPrincipal caller = Principals.require(request, ApiTokenScope.INGEST);
         List<HecEvent> events;
@@ -117,7 +118,7 @@ public class IngestController {
     /** Splunk HEC raw endpoint: the body is lines of raw events. */
     @Post("/services/collector/raw{/version}")
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
-    public HttpResponse<?> hecRaw(HttpRequest<?> request, @Body String body, @Nullable String version,
+    public HttpResponse<?> hecRaw(HttpRequest<?> request, @Body String body, @Nullable @PathVariable String version,
                                   @Nullable @QueryValue String sourcetype) {
         TenantPrincipal caller = Principals.require(request, ApiTokenScope.INGEST);
         String connector = SourcetypeConnectors.resolve(sourcetype, connectors::exists, "linux-syslog");
