@@ -4,6 +4,7 @@
 #
 #   sudo installer/install.sh                       # /opt/vigil, /etc/vigil, /var/lib/vigil, systemd unit, user vigil
 #   installer/install.sh --prefix DIR --no-service  # a self-contained install under DIR (no root, no systemd)
+#   ... --update-root 1.root.json                   # pin the vendor's initial update root (trust for signed bundles)
 #
 # It prints the first-start facts: where the API listens and where the CLI token is.
 set -euo pipefail
@@ -15,13 +16,14 @@ data_dir=/var/lib/vigil
 service=yes
 user=vigil
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --prefix) prefix="$2"; config_dir="$2/etc"; data_dir="$2/var"; shift 2 ;;
     --config-dir) config_dir="$2"; shift 2 ;;
     --data-dir) data_dir="$2"; shift 2 ;;
     --no-service) service=no; shift ;;
+    --update-root) update_root="$2"; shift 2 ;;
     --user) user="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "install.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
@@ -35,6 +37,13 @@ fi
 
 "$src/installer/lib/build.sh" "$src"
 
+if [ -n "${update_root:-}" ]; then
+  [ -f "$update_root" ] || { echo "install.sh: update root $update_root does not exist" >&2; exit 2; }
+  if [ -f "$data_dir/content/root.json" ] && ! cmp -s "$update_root" "$data_dir/content/root.json"; then
+    echo "install.sh: $data_dir/content/root.json is already pinned and differs from $update_root; keys rotate through signed bundles, not by reinstalling" >&2
+    exit 2
+  fi
+fi
 echo "Installing into $prefix"
 install -d "$prefix/lib/lib" "$prefix/appliance/bin" "$prefix/connectors" "$config_dir" "$data_dir"
 cp "$src/target/vigil.jar" "$prefix/lib/vigil.jar"
@@ -49,6 +58,12 @@ if [ ! -f "$config_dir/vigil.yml" ]; then
   sed "s#data-dir: /var/lib/vigil#data-dir: $data_dir#" "$src/config/vigil.yml" > "$config_dir/vigil.yml"
 else
   echo "Keeping the existing configuration $config_dir/vigil.yml"
+fi
+if [ -n "${update_root:-}" ]; then
+  # Trust for update bundles is pinned here, at install, and never taken from a bundle (docs/updates.md).
+  install -d "$data_dir/content"
+  install -m 644 "$update_root" "$data_dir/content/root.json"
+  echo "Pinned the update root $update_root as $data_dir/content/root.json"
 fi
 echo "$prefix" > "$prefix/.installed"
 
