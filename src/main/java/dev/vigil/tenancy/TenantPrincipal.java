@@ -14,8 +14,13 @@ public record TenantPrincipal(TenantId tenant, String name, ApiTokenScope scope)
         Objects.requireNonNull(scope, "scope");
     }
 
-    /** The role recorded in audit entries. */
+    /** The role recorded in audit entries: admin, analyst (triage), auditor (read-only) or ingest. */
     public String role() {
-        return scope == ApiTokenScope.ADMIN ? "admin" : scope == ApiTokenScope.READ ? "analyst" : "ingest";
+        return switch (scope) {
+            case ADMIN -> "admin";
+            case ANALYST -> "analyst";
+            case READ -> "auditor";
+            case INGEST -> "ingest";
+        };
     }
 }
