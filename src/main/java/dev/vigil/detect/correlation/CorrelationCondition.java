@@ -4,17 +4,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A correlation {@code condition}: one or more bounds that must all hold ({@code gt: 100, lte: 200} is a range).
+ * A correlation {@code condition}: one or more bounds that must all hold ({@code gt: 100, lte: 200} is a range), the
+ * {@code field} (or, for {@code value_count}, the fields) a value type aggregates, and the {@code percentile} a
+ * {@code value_percentile} rule may name.
  *
- * <p>Streaming evaluation needs to know when a verdict is final: with a lower bound ({@code gt}, {@code gte}) the
- * condition fires as soon as it holds, since more events can only raise the count; with only upper bounds or
- * {@code eq}/{@code neq} it can only be decided when the window closes. Pure.
+ * <p>Guarantees: at least one bound; {@code fields} never null (empty for event_count and the temporal types);
+ * {@code percentile} null or within 0..100. Pure.
+ *
+ * @param bounds     the comparisons, AND-ed
+ * @param fields     the aggregated field(s), in rule order
+ * @param percentile for value_percentile: the percentile of the field's numbers to compare, or null for the share of
+ *                   events carrying one value (the specification's example)
  */
-public record CorrelationCondition(List<Bound> bounds) {
+public record CorrelationCondition(List<Bound> bounds, List<String> fields, Integer percentile) {
 
     /** One comparison against a threshold. */
     public record Bound(Operator operator, double threshold) {
-        boolean holds(double value) {
+
+        /** True when the measured value satisfies this bound. */
+        public boolean holds(double value) {
             return switch (operator) {
                 case GT -> value > threshold;
                 case GTE -> value >= threshold;
@@ -27,29 +35,54 @@ public record CorrelationCondition(List<Bound> bounds) {
 
         @Override
         public String toString() {
-            return operator.name().toLowerCase(Locale.ROOT) + " " + (threshold == Math.rint(threshold) ? String.valueOf((long) threshold) : String.valueOf(threshold));
+            return operator.sigmaName() + " " + Numbers.format(threshold);
         }
     }
 
     /** The comparison operators the specification allows. */
     public enum Operator {
-        GT, GTE, LT, LTE, EQ, NEQ
+        GT, GTE, LT, LTE, EQ, NEQ;
+
+        /** The key rules use ({@code gte}). */
+        public String sigmaName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The operator a condition key names, or null. */
+        public static Operator fromSigmaName(String key) {
+            for (Operator operator : values()) {
+                if (operator.sigmaName().equals(key)) {
+                    return operator;
+                }
+            }
+            return null;
+        }
     }
 
     public CorrelationCondition {
         bounds = List.copyOf(bounds);
+        fields = List.copyOf(fields);
         if (bounds.isEmpty()) {
             throw new IllegalArgumentException("a condition needs at least one of gt, gte, lt, lte, eq, neq");
         }
+        if (percentile != null && (percentile < 0 || percentile > 100)) {
+            throw new IllegalArgumentException("percentile " + percentile + " is not between 0 and 100");
+        }
     }
 
+    /** A condition on a count alone ({@code gte: 10}). */
+    public static CorrelationCondition of(Operator operator, double threshold) {
+        return new CorrelationCondition(List.of(new Bound(operator, threshold)), List.of(), null);
+    }
+
+    /** True when every bound holds for the value. */
     public boolean holds(double value) {
         return bounds.stream().allMatch(b -> b.holds(value));
     }
 
-    /** True when the condition can fire as soon as it holds (it has a gt or gte bound). */
-    public boolean decidedEarly() {
-        return bounds.stream().anyMatch(b -> b.operator() == Operator.GT || b.operator() == Operator.GTE);
+    /** True when every bound is a lower bound ({@code gt}, {@code gte}): once it holds, more matches cannot undo it. */
+    public boolean lowerBoundsOnly() {
+        return bounds.stream().allMatch(b -> b.operator() == Operator.GT || b.operator() == Operator.GTE);
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dev.vigil.detect.correlation;
 
+import dev.vigil.detect.MatchedField;
 import dev.vigil.detect.RuleMatch;
 import dev.vigil.event.NormalizedEvent;
+import dev.vigil.tenancy.TenantId;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,62 +20,103 @@ import java.util.Set;
 /**
  * Evaluates Sigma correlation rules over a stream of rule matches, with bounded state.
  *
- * <p>Semantics (the specification leaves these to the tool; they are documented in docs/detection-correlation.md):
+ * <p>Semantics (the specification leaves these to the tool; docs/detection-correlation.md explains them):
  * <ul>
- *   <li>Matches are grouped per tenant and per correlation by the values of its {@code group-by} fields (aliases
- *   resolved per referenced rule); a match lacking a group-by field does not take part.</li>
- *   <li>The window slides by event time and is inclusive: events at most {@code timespan} apart correlate; an event
- *   exactly {@code timespan} after the first is inside, one a millisecond later is not.</li>
- *   <li>A condition with a lower bound ({@code gt}, {@code gte}; temporal types by default) fires as soon as it holds;
- *   one with only upper bounds or {@code eq}/{@code neq} is decided when the window closes (a later match or
- *   {@link #advance}). After firing, the group starts afresh, so one burst raises one firing.</li>
- *   <li>{@code temporal_ordered}: the referenced rules must occur in the listed order within the window.</li>
- *   <li>{@code value_percentile}: the share, in percent, of the window's events whose field has the value of the
- *   deciding event (at window close: the rarest value's share).</li>
- *   <li>Correlations may refer to correlations; a firing is fed back as a match of the correlation rule.</li>
+ *   <li>State is keyed by tenant, correlation rule and the values of its {@code group-by} fields (aliases resolved per
+ *   referenced rule): matches of different tenants never meet. A match lacking a group-by field (or with an empty
+ *   value) does not take part and is counted as ungrouped.</li>
+ *   <li>Windows follow event time, not arrival: a group holds matches at most {@code timespan} apart, edges
+ *   inclusive (a match exactly {@code timespan} after the oldest is inside, a millisecond later is not). A match older
+ *   than the group's newest by more than {@code timespan} is late: counted and dropped.</li>
+ *   <li>When the measure can only grow (counts, distinct values, rules seen, sums) and the condition has only lower
+ *   bounds ({@code gt}, {@code gte}; the temporal default), the window slides and the rule fires as soon as the
+ *   condition holds. Otherwise (an {@code lt}, {@code lte}, {@code eq} or {@code neq} bound, or an average or
+ *   percentile) the window is fixed, starting at the group's oldest match, and is decided once it has closed: when a
+ *   later match of the group, or the tenant's event time, passes its end (see {@link #advance}).</li>
+ *   <li>After a group fires, its window starts empty: one burst fires once.</li>
+ *   <li>Correlations may refer to correlations: a firing is offered again as a match of its rule (up to a depth of 8,
+ *   so a reference cycle cannot loop).</li>
  * </ul>
- * Bounded: at most {@code maxGroups} groups per correlation (least recently used evicted) and
- * {@code maxEntries} matches per group (oldest dropped); evictions are counted in {@link #stats()}. Not thread-safe:
- * call it from one thread in event order. State lives in memory and starts empty after a restart.
+ * Bounded: at most {@code maxGroups} groups per correlation rule (the least recently used is evicted) and
+ * {@code maxEntries} matches per group (the oldest is dropped); both are counted in {@link #stats()}. Not
+ * thread-safe: call it from one thread in event order. State lives in memory only and is empty after a restart.
  */
 public final class CorrelationEngine {
 
+    /** Default bound on groups per correlation rule. */
+    public static final int DEFAULT_MAX_GROUPS = 10_000;
+    /** Default bound on matches kept per group. */
+    public static final int DEFAULT_MAX_ENTRIES = 10_000;
+
     private static final int MAX_CHAIN_DEPTH = 8;
-    private static final int MAX_EVENT_IDS = 100;
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
     private final List<CorrelationRule> rules;
     private final int maxGroups;
     private final int maxEntries;
     private final Map<String, List<Reference>> byReference = new HashMap<>();
-    private final List<LinkedHashMap<GroupKey, Group>> groups = new ArrayList<>();
+    private final List<LinkedHashMap<GroupKey, Window>> groups = new ArrayList<>();
+    private final Map<TenantId, Instant> lastSweep = new HashMap<>();
+    private long arrivals;
     private long evictedGroups;
     private long droppedEntries;
     private long ungrouped;
+    private long late;
+    private long nonNumeric;
+    private long chainTooDeep;
 
     /** Where a rule id or name is referenced: which correlation, at which position of its rules. */
     private record Reference(int correlation, int position) {
     }
 
-    private record GroupKey(String tenant, List<String> values) {
+    private record GroupKey(TenantId tenant, Map<String, String> values) {
     }
 
-    private record Entry(Instant time, int position, String eventId, String value, NormalizedEvent event) {
-    }
+    /** A detection match, or a correlation firing offered to the correlations that refer to it. */
+    private record Incoming(String ruleId, String ruleName, NormalizedEvent event, Instant time, List<String> eventIds,
+                            List<MatchedField> matched) {
 
-    private static final class Group {
-        final ArrayDeque<Entry> entries = new ArrayDeque<>();
-        final LinkedHashMap<String, String> values;
+        static Incoming of(RuleMatch match) {
+            NormalizedEvent event = match.event();
+            return new Incoming(match.ruleId(), match.ruleName(), event, event.timestamp(), List.of(event.id()), match.matched());
+        }
 
-        Group(LinkedHashMap<String, String> values) {
-            this.values = values;
+        static Incoming of(CorrelationFiring firing) {
+            CorrelationRule rule = firing.rule();
+            return new Incoming(rule.id(), rule.name(), firing.lastEvent(), firing.lastSeen(), firing.eventIds(), firing.matched());
+        }
+
+        /** The value of a field on the event, else among the matched fields (a chained firing's group), else null. */
+        String value(String field) {
+            String value = event.text(field);
+            if (value != null && !value.isEmpty()) {
+                return value;
+            }
+            return matched.stream().filter(m -> m.field().equals(field) && !m.value().isEmpty()).map(MatchedField::value)
+                    .findFirst().orElse(null);
         }
     }
 
-    /** Counters of what bounded state cost. */
-    public record Stats(int groups, long evictedGroups, long droppedEntries, long ungroupedMatches) {
+    /**
+     * What bounded state has cost so far.
+     *
+     * @param groups           groups held now, all rules and tenants
+     * @param evictedGroups    groups evicted because a rule reached its group bound
+     * @param droppedEntries   matches dropped because a group reached its match bound
+     * @param ungroupedMatches matches that lacked a group-by field
+     * @param lateMatches      matches older than their group's window, dropped
+     * @param nonNumericValues values that value_sum, value_avg or a percentile could not read as a number, skipped
+     * @param chainTooDeep     firings not offered on because the chain of correlations was deeper than 8
+     */
+    public record Stats(int groups, long evictedGroups, long droppedEntries, long ungroupedMatches, long lateMatches,
+                        long nonNumericValues, long chainTooDeep) {
     }
 
+    /** An engine with explicit bounds (each at least 1). */
     public CorrelationEngine(List<CorrelationRule> rules, int maxGroups, int maxEntries) {
+        if (maxGroups < 1 || maxEntries < 1) {
+            throw new IllegalArgumentException("bounds must be at least 1, got maxGroups " + maxGroups + ", maxEntries " + maxEntries);
+        }
         this.rules = List.copyOf(rules);
         this.maxGroups = maxGroups;
         this.maxEntries = maxEntries;
@@ -85,14 +129,19 @@ public final class CorrelationEngine {
         }
     }
 
-    /** With default bounds: 10,000 groups per correlation, 10,000 matches per group. */
+    /** An engine with the default bounds: 10,000 groups per correlation rule, 10,000 matches per group. */
     public CorrelationEngine(List<CorrelationRule> rules) {
-        this(rules, 10_000, 10_000);
+        this(rules, DEFAULT_MAX_GROUPS, DEFAULT_MAX_ENTRIES);
+    }
+
+    /** The rules this engine evaluates. */
+    public List<CorrelationRule> rules() {
+        return rules;
     }
 
     /**
-     * Ids and names of rules that must not raise alerts of their own: referenced by a correlation that does not
-     * {@code generate} them, and by none that does.
+     * Ids and names of rules (detection or correlation) that must not raise alerts of their own: referenced by a
+     * correlation that does not {@code generate} them, and by none that does.
      */
     public Set<String> suppressedRules() {
         Set<String> suppressed = new HashSet<>();
@@ -101,216 +150,212 @@ public final class CorrelationEngine {
             (rule.generate() ? generated : suppressed).addAll(rule.rules());
         }
         suppressed.removeAll(generated);
-        return suppressed;
+        return Set.copyOf(suppressed);
     }
 
-    /** Takes one match (in event order) and returns the correlations it completes, chained ones included. */
+    /**
+     * Takes one match (in event order) and returns what fired: the correlations it completes, chained ones included
+     * (inner firings before the outer ones they complete), and the fixed windows of its tenant that its event time
+     * closed. Every firing is returned, also those of correlations that {@link #suppressedRules()} lists.
+     */
     public List<CorrelationFiring> offer(RuleMatch match) {
         List<CorrelationFiring> firings = new ArrayList<>();
-        offer(match, firings, 0);
+        route(Incoming.of(match), firings, 0);
+        TenantId tenant = match.event().tenant();
+        Instant now = match.event().timestamp();
+        Instant previous = lastSweep.get(tenant);
+        if (previous == null || !now.isBefore(previous.plus(SWEEP_EVERY))) {
+            lastSweep.put(tenant, now);
+            sweep(tenant, now, firings);
+        }
         return firings;
     }
 
-    /** Decides the windows that closed before {@code watermark} (conditions without a lower bound). */
+    /**
+     * Moves every tenant's event time to {@code watermark}: decides the fixed windows that ended before it (their
+     * firings, and the chained ones, are returned) and drops the matches and groups that no window can use any more.
+     * Call it when the stream has gone quiet, so that windows with upper-bound conditions are decided.
+     */
     public List<CorrelationFiring> advance(Instant watermark) {
         List<CorrelationFiring> firings = new ArrayList<>();
-        for (int c = 0; c < rules.size(); c++) {
-            CorrelationRule rule = rules.get(c);
-            if (rule.condition().decidedEarly()) {
-                continue;
-            }
-            Iterator<Map.Entry<GroupKey, Group>> it = groups.get(c).entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<GroupKey, Group> entry = it.next();
-                Group group = entry.getValue();
-                if (!group.entries.isEmpty() && closed(rule, group, watermark)) {
-                    decideAtClose(rule, group).ifPresent(firings::add);
-                    it.remove();
-                }
-            }
-        }
-        List<CorrelationFiring> chained = new ArrayList<>();
-        for (CorrelationFiring firing : firings) {
-            offer(asMatch(firing), chained, 1);
-        }
-        firings.addAll(chained);
+        sweep(null, watermark, firings);
         return firings;
     }
 
     public Stats stats() {
-        return new Stats(groups.stream().mapToInt(Map::size).sum(), evictedGroups, droppedEntries, ungrouped);
+        return new Stats(groups.stream().mapToInt(Map::size).sum(), evictedGroups, droppedEntries, ungrouped, late, nonNumeric,
+                chainTooDeep);
     }
 
-    private void offer(RuleMatch match, List<CorrelationFiring> firings, int depth) {
+    /** Expires and decides windows of one tenant (or, with null, all) at the watermark; chains what fires. */
+    private void sweep(TenantId tenant, Instant watermark, List<CorrelationFiring> firings) {
+        List<CorrelationFiring> decided = new ArrayList<>();
+        for (int c = 0; c < rules.size(); c++) {
+            CorrelationRule rule = rules.get(c);
+            Iterator<Map.Entry<GroupKey, Window>> it = groups.get(c).entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<GroupKey, Window> entry = it.next();
+                Window window = entry.getValue();
+                if (tenant != null && !entry.getKey().tenant().equals(tenant)) {
+                    continue;
+                }
+                if (slides(rule)) {
+                    window.removeBefore(watermark.minus(rule.timespan()));
+                } else if (!window.isEmpty() && window.first().time().plus(rule.timespan()).isBefore(watermark)) {
+                    CorrelationFiring firing = decide(rule, entry.getKey(), window);
+                    if (firing != null) {
+                        decided.add(firing);
+                    }
+                    window.clear();
+                }
+                if (window.isEmpty()) {
+                    it.remove();
+                }
+            }
+        }
+        for (CorrelationFiring firing : decided) {
+            firings.add(firing);
+            route(Incoming.of(firing), firings, 1);
+        }
+    }
+
+    private void route(Incoming incoming, List<CorrelationFiring> firings, int depth) {
         if (depth > MAX_CHAIN_DEPTH) {
+            chainTooDeep++;
             return;
         }
-        List<Reference> references = new ArrayList<>(byReference.getOrDefault(match.ruleId(), List.of()));
-        if (match.ruleName() != null && !match.ruleName().equals(match.ruleId())) {
-            references.addAll(byReference.getOrDefault(match.ruleName(), List.of()));
+        List<Reference> references = new ArrayList<>(byReference.getOrDefault(incoming.ruleId(), List.of()));
+        if (incoming.ruleName() != null && !incoming.ruleName().equals(incoming.ruleId())) {
+            references.addAll(byReference.getOrDefault(incoming.ruleName(), List.of()));
         }
         for (Reference reference : references) {
             CorrelationRule rule = rules.get(reference.correlation());
             String referencedAs = rule.rules().get(reference.position());
-            LinkedHashMap<String, String> values = groupValues(rule, referencedAs, match.event());
+            Map<String, String> values = groupValues(rule, referencedAs, incoming);
             if (values == null) {
                 ungrouped++;
                 continue;
             }
-            CorrelationFiring firing = accept(reference, rule, referencedAs, values, match);
+            GroupKey key = new GroupKey(incoming.event().tenant(), values);
+            CorrelationFiring firing = accept(reference.correlation(), key, contribution(rule, reference.position(), referencedAs, incoming));
             if (firing != null) {
                 firings.add(firing);
-                offer(asMatch(firing), firings, depth + 1);
+                route(Incoming.of(firing), firings, depth + 1);
             }
         }
     }
 
-    private CorrelationFiring accept(Reference reference, CorrelationRule rule, String referencedAs,
-                                     LinkedHashMap<String, String> values, RuleMatch match) {
-        LinkedHashMap<GroupKey, Group> table = groups.get(reference.correlation());
-        GroupKey key = new GroupKey(match.event().tenant().value(), List.copyOf(values.values()));
-        Group group = table.get(key);
-        if (group == null) {
+    /** Adds one match to its group's window; returns the firing it causes, if any. */
+    private CorrelationFiring accept(int correlation, GroupKey key, Contribution match) {
+        CorrelationRule rule = rules.get(correlation);
+        Window window = group(correlation, key);
+        CorrelationFiring closed = null;
+        if (!window.isEmpty()) {
+            if (match.time().isBefore(window.last().time().minus(rule.timespan()))) {
+                late++;
+                return null;
+            }
+            if (slides(rule)) {
+                window.removeBefore(match.time().minus(rule.timespan()));
+            } else if (window.first().time().plus(rule.timespan()).isBefore(match.time())) {
+                closed = decide(rule, key, window);
+                window.clear();
+            }
+        }
+        if (window.size() >= maxEntries) {
+            window.removeFirst();
+            droppedEntries++;
+        }
+        window.add(match);
+        if (closed != null || !slides(rule)) {
+            return closed;
+        }
+        CorrelationFiring firing = decide(rule, key, window);
+        if (firing != null) {
+            window.clear();
+        }
+        return firing;
+    }
+
+    private Window group(int correlation, GroupKey key) {
+        LinkedHashMap<GroupKey, Window> table = groups.get(correlation);
+        Window window = table.get(key);
+        if (window == null) {
             if (table.size() >= maxGroups) {
                 Iterator<GroupKey> eldest = table.keySet().iterator();
                 eldest.next();
                 eldest.remove();
                 evictedGroups++;
             }
-            group = new Group(values);
-            table.put(key, group);
+            window = new Window();
+            table.put(key, window);
         }
-        Instant time = match.event().timestamp();
-        CorrelationFiring closedFiring = null;
-        if (!rule.condition().decidedEarly() && !group.entries.isEmpty() && closed(rule, group, time)) {
-            closedFiring = decideAtClose(rule, group).orElse(null);
-            group.entries.clear();
+        return window;
+    }
+
+    /** True when the rule fires as soon as its condition holds on a sliding window (see the class comment). */
+    private static boolean slides(CorrelationRule rule) {
+        return rule.type().growing() && rule.condition().lowerBoundsOnly();
+    }
+
+    private static CorrelationFiring decide(CorrelationRule rule, GroupKey key, Window window) {
+        Window.Measure measure = window.measure(rule);
+        if (Double.isNaN(measure.value()) || !rule.condition().holds(measure.value())) {
+            return null;
         }
-        while (!group.entries.isEmpty() && group.entries.peekFirst().time().plus(rule.timespan()).isBefore(time)) {
-            group.entries.pollFirst();
-        }
-        if (group.entries.size() >= maxEntries) {
-            group.entries.pollFirst();
-            droppedEntries++;
-        }
-        String field = rule.field() == null ? null : fieldFor(rule, rule.field(), referencedAs);
-        group.entries.addLast(new Entry(time, reference.position(), match.event().id(),
-                field == null ? null : match.event().text(field), match.event()));
-        if (closedFiring != null) {
-            return closedFiring;
-        }
-        if (rule.condition().decidedEarly()) {
-            double value = measure(rule, group, group.entries.peekLast().value());
-            if (!Double.isNaN(value) && rule.condition().holds(value)) {
-                CorrelationFiring firing = firing(rule, group, value);
-                group.entries.clear();
-                return firing;
+        List<String> ids = new ArrayList<>();
+        for (Contribution entry : window.entries()) {
+            if (measure.subject() == null || measure.subject().equals(entry.value())) {
+                ids.addAll(entry.eventIds());
             }
         }
-        return null;
+        MatchedField subject = measure.subject() == null ? null
+                : new MatchedField(String.join(",", rule.condition().fields()), String.join(",", measure.subject()));
+        return new CorrelationFiring(rule, key.tenant(), key.values(), window.first().time(), window.last().time(), ids,
+                measure.value(), subject, window.last().event());
     }
 
-    private static boolean closed(CorrelationRule rule, Group group, Instant now) {
-        return group.entries.peekFirst().time().plus(rule.timespan()).isBefore(now);
-    }
-
-    private java.util.Optional<CorrelationFiring> decideAtClose(CorrelationRule rule, Group group) {
-        double value;
-        if (rule.type() == CorrelationType.VALUE_PERCENTILE) {
-            value = Double.NaN;
-            for (String candidate : distinctValues(group)) {
-                double share = measure(rule, group, candidate);
-                if (Double.isNaN(value) || share < value) {
-                    value = share;
+    private Contribution contribution(CorrelationRule rule, int position, String referencedAs, Incoming incoming) {
+        List<String> value = null;
+        if (!rule.condition().fields().isEmpty()) {
+            value = new ArrayList<>();
+            for (String field : rule.condition().fields()) {
+                String text = incoming.value(rule.fieldFor(field, referencedAs));
+                if (text == null) {
+                    value = null;
+                    break;
                 }
+                value.add(text);
             }
-        } else {
-            value = measure(rule, group, null);
         }
-        return !Double.isNaN(value) && rule.condition().holds(value) ? java.util.Optional.of(firing(rule, group, value))
-                : java.util.Optional.empty();
+        BigDecimal number = null;
+        if (value != null && numeric(rule)) {
+            number = Numbers.parse(value.getFirst());
+            if (number == null) {
+                nonNumeric++;
+            }
+        }
+        return new Contribution(incoming.time(), arrivals++, position, incoming.eventIds(), value == null ? null : List.copyOf(value),
+                number, incoming.event());
     }
 
-    private static double measure(CorrelationRule rule, Group group, String current) {
+    private static boolean numeric(CorrelationRule rule) {
         return switch (rule.type()) {
-            case EVENT_COUNT -> group.entries.size();
-            case VALUE_COUNT -> distinctValues(group).size();
-            case TEMPORAL -> group.entries.stream().mapToInt(Entry::position).distinct().count();
-            case TEMPORAL_ORDERED -> orderedPrefix(rule, group);
-            case VALUE_SUM -> numbers(group).stream().mapToDouble(Double::doubleValue).sum();
-            case VALUE_AVG -> numbers(group).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            case VALUE_PERCENTILE -> {
-                long withValue = group.entries.stream().filter(e -> e.value() != null && e.value().equals(current)).count();
-                long withAny = group.entries.stream().filter(e -> e.value() != null).count();
-                yield current == null || withAny == 0 ? Double.NaN : 100.0 * withValue / withAny;
-            }
+            case VALUE_SUM, VALUE_AVG -> true;
+            case VALUE_PERCENTILE -> rule.condition().percentile() != null;
+            default -> false;
         };
     }
 
-    /** How many of the referenced rules, in their listed order, occur one after another in the window. */
-    private static int orderedPrefix(CorrelationRule rule, Group group) {
-        int next = 0;
-        for (Entry entry : group.entries) {
-            if (next < rule.rules().size() && entry.position() == next) {
-                next++;
-            }
-        }
-        return next;
-    }
-
-    private static Set<String> distinctValues(Group group) {
-        Set<String> values = new java.util.LinkedHashSet<>();
-        group.entries.forEach(e -> {
-            if (e.value() != null) {
-                values.add(e.value());
-            }
-        });
-        return values;
-    }
-
-    private static List<Double> numbers(Group group) {
-        List<Double> numbers = new ArrayList<>();
-        for (Entry entry : group.entries) {
-            if (entry.value() != null) {
-                try {
-                    numbers.add(Double.parseDouble(entry.value().trim()));
-                } catch (NumberFormatException ignored) {
-                    // a value that is not a number does not count towards a sum or an average
-                }
-            }
-        }
-        return numbers;
-    }
-
-    private static CorrelationFiring firing(CorrelationRule rule, Group group, double value) {
-        Entry first = group.entries.peekFirst();
-        Entry last = group.entries.peekLast();
-        List<String> ids = group.entries.stream().map(Entry::eventId).limit(MAX_EVENT_IDS).toList();
-        return new CorrelationFiring(rule, last.event().tenant(), group.values, first.time(), last.time(), ids, value, last.event());
-    }
-
-    private static RuleMatch asMatch(CorrelationFiring firing) {
-        CorrelationRule rule = firing.rule();
-        return new RuleMatch(rule.id(), rule.name(), rule.title(), rule.level(), rule.tags(), firing.lastEvent(), firing.matched());
-    }
-
-    private static LinkedHashMap<String, String> groupValues(CorrelationRule rule, String referencedAs, NormalizedEvent event) {
-        LinkedHashMap<String, String> values = new LinkedHashMap<>();
+    private static Map<String, String> groupValues(CorrelationRule rule, String referencedAs, Incoming incoming) {
+        Map<String, String> values = new LinkedHashMap<>();
         for (String name : rule.groupBy()) {
-            String value = event.text(fieldFor(rule, name, referencedAs));
+            String value = incoming.value(rule.fieldFor(name, referencedAs));
             if (value == null) {
                 return null;
             }
             values.put(name, value);
         }
         return values;
-    }
-
-    private static String fieldFor(CorrelationRule rule, String name, String referencedAs) {
-        Map<String, String> alias = rule.aliases().get(name);
-        if (alias == null) {
-            return name;
-        }
-        return alias.getOrDefault(referencedAs, name);
     }
 }
