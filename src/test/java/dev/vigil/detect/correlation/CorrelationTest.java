@@ -202,9 +202,10 @@ class CorrelationTest {
     }
 
     @Test
-    void valueAverageComparesTheMean() {
+    void valueAverageComparesTheMeanOnceTheWindowCloses() {
         DetectionContent content = content(BASE_RULES, count("High average", "value_avg", "User", "1h", "{field: Bytes, gt: 500}"));
-        assertEquals(List.of("High average {User=judy}"), run(content, List.of(event(T0, 4625, Map.of("User", "judy", "Bytes", "900")))));
+        assertEquals(List.of(), run(content, List.of(event(T0, 4625, Map.of("User", "judy", "Bytes", "900")))));
+        assertEquals(List.of("High average {User=judy}"), run(content, List.of(event(T0.plus(Duration.ofHours(2)), 4625, Map.of("User", "judy", "Bytes", "1")))));
     }
 
     @Test
@@ -212,50 +213,6 @@ class CorrelationTest {
         DetectionContent content = content(BASE_RULES, count("Few failures", "event_count", "User", "10m", "{lt: 3}"));
         assertEquals(List.of(), run(content, List.of(login(T0, 4625, "kim"), login(T0.plusSeconds(30), 4625, "kim"))));
         assertEquals(List.of("Few failures {User=kim}"), run(content, List.of(login(T0.plus(Duration.ofMinutes(20)), 4625, "kim"))));
-    }
-
-    @Test
-    void aliasesGroupDifferentFieldsOfDifferentRules() {
-        DetectionContent content = content("""
-                title: Internal error
-                id: 00000000-0000-4000-8000-0000000000a1
-                name: internal_error
-                logsource: {product: web}
-                detection:
-                    selection:
-                        http.response.status_code: 500
-                    condition: selection
-                """, """
-                title: New connection
-                id: 00000000-0000-4000-8000-0000000000a2
-                name: new_network_connection
-                logsource: {product: web}
-                detection:
-                    selection:
-                        event.type: connection
-                    condition: selection
-                """, """
-                title: Error then connection back
-                id: 00000000-0000-4000-8000-0000000000a3
-                correlation:
-                    type: temporal
-                    rules: [internal_error, new_network_connection]
-                    group-by: [internal_ip, remote_ip]
-                    timespan: 10s
-                    aliases:
-                        internal_ip:
-                            internal_error: destination.ip
-                            new_network_connection: source.ip
-                        remote_ip:
-                            internal_error: source.ip
-                            new_network_connection: destination.ip
-                """);
-        LogSource web = new LogSource("web", null, null);
-        NormalizedEvent error = new NormalizedEvent(1, TenantId.of("t"), T0, T0, "c", web,
-                Map.of("http.response.status_code", "500", "destination.ip", "10.0.0.5", "source.ip", "203.0.113.9"), "{}", null);
-        NormalizedEvent back = new NormalizedEvent(2, TenantId.of("t"), T0.plusSeconds(3), T0, "c", web,
-                Map.of("event.type", "connection", "source.ip", "10.0.0.5", "destination.ip", "203.0.113.9"), "{}", null);
-        assertEquals(List.of("Error then connection back {internal_ip=10.0.0.5, remote_ip=203.0.113.9}"), run(content, List.of(error, back)));
     }
 
     @Test
