@@ -13,8 +13,10 @@ import dev.vigil.detect.sigma.SigmaRule;
 import dev.vigil.detect.sigma.SigmaRuleException;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -66,7 +68,11 @@ public final class DetectionContent {
         List<CorrelationRule> enabled = new ArrayList<>();
         for (CorrelationRule rule : read) {
             List<String> unknown = rule.rules().stream().filter(r -> !known.contains(r)).toList();
-            if (!unknown.isEmpty()) {
+            List<String> cycle = cycleFrom(rule, read);
+            if (!cycle.isEmpty()) {
+                statuses.add(status(null, rule, RuleStatus.State.INVALID, rule.origin() + ":" + rule.line() + ": rule '"
+                        + rule.title() + "': correlations refer to each other in a cycle: " + String.join(" -> ", cycle), rule.line()));
+            } else if (!unknown.isEmpty()) {
                 statuses.add(status(null, rule, RuleStatus.State.INVALID, rule.origin() + ":" + rule.line() + ": rule '"
                         + rule.title() + "': refers to " + String.join(", ", unknown) + ", which no loaded rule has as id or name", rule.line()));
             } else if (options.disabled().contains(rule.id())) {
@@ -80,6 +86,39 @@ public final class DetectionContent {
         return new DetectionContent(sigma, new CorrelationEngine(enabled), statuses);
     }
 
+    /** The chain of references leading from {@code start} back to itself, or empty when there is none. */
+    private static List<String> cycleFrom(CorrelationRule start, List<CorrelationRule> all) {
+        Map<String, CorrelationRule> byReference = new HashMap<>();
+        for (CorrelationRule rule : all) {
+            byReference.put(rule.id(), rule);
+            if (rule.name() != null) {
+                byReference.put(rule.name(), rule);
+            }
+        }
+        List<String> path = new ArrayList<>();
+        return walk(start, start, byReference, path, new HashSet<>()) ? path : List.of();
+    }
+
+    private static boolean walk(CorrelationRule start, CorrelationRule at, Map<String, CorrelationRule> byReference,
+                                List<String> path, Set<String> visited) {
+        path.add(at.name() != null ? at.name() : at.id());
+        for (String reference : at.rules()) {
+            CorrelationRule next = byReference.get(reference);
+            if (next == null) {
+                continue;
+            }
+            if (next == start) {
+                path.add(start.name() != null ? start.name() : start.id());
+                return true;
+            }
+            if (visited.add(next.id()) && walk(start, next, byReference, path, visited)) {
+                return true;
+            }
+        }
+        path.removeLast();
+        return false;
+    }
+
     public SigmaEngine sigma() {
         return sigma;
     }
@@ -91,7 +130,15 @@ public final class DetectionContent {
 
     /** True when a match must not raise an alert of its own (a correlation uses it without {@code generate}). */
     public boolean suppressed(RuleMatch match) {
-        return suppressed.contains(match.ruleId()) || (match.ruleName() != null && suppressed.contains(match.ruleName()));
+        return suppressed(match.ruleId(), match.ruleName());
+    }
+
+    /**
+     * True when a rule or correlation, by id and name, must not raise an alert of its own: another correlation uses
+     * it without {@code generate} (chained correlations included).
+     */
+    public boolean suppressed(String id, String name) {
+        return suppressed.contains(id) || (name != null && suppressed.contains(name));
     }
 
     /** Feeds one match to the correlation rules; call in event order. */

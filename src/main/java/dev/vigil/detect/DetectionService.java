@@ -61,7 +61,9 @@ public final class DetectionService implements EventObserver {
                         groupKeys.of(event)));
             }
             for (CorrelationFiring firing : content.correlate(match)) {
-                candidates.add(firing.toAlertCandidate());
+                if (!content.suppressed(firing.rule().id(), firing.rule().name())) {
+                    candidates.add(firing.toAlertCandidate());
+                }
             }
         }
         return candidates;
