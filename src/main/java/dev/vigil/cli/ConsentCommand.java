@@ -34,8 +34,8 @@ public final class ConsentCommand {
         }
     }
 
-    @Command(name = "grant", mixinStandardHelpOptions = true, description = "Grant consent for a scope under the policy in force.")
-    static final class Grant implements Callable<Integer> {
+    /** What grant and withdraw share: the scope, the reason, the call and the output. */
+    abstract static class Change implements Callable<Integer> {
         @Mixin
         DataDirOption data = new DataDirOption();
         @Parameters(index = "0", paramLabel = "SCOPE", description = "model-training or fleet-sharing.")
@@ -45,28 +45,28 @@ public final class ConsentCommand {
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
+        abstract String verb();
+
         @Override
         public Integer call() {
-            print(change(data, scope, "grant", reason), json);
+            print(change(data, scope, verb(), reason), json);
             return 0;
         }
     }
 
-    @Command(name = "withdraw", mixinStandardHelpOptions = true, description = "Withdraw consent for a scope.")
-    static final class Withdraw implements Callable<Integer> {
-        @Mixin
-        DataDirOption data = new DataDirOption();
-        @Parameters(index = "0", paramLabel = "SCOPE", description = "model-training or fleet-sharing.")
-        String scope;
-        @Option(names = "--reason", description = "Why (recorded and audited).")
-        String reason;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
+    @Command(name = "grant", mixinStandardHelpOptions = true, description = "Grant consent for a scope under the policy in force.")
+    static final class Grant extends Change {
         @Override
-        public Integer call() {
-            print(change(data, scope, "withdraw", reason), json);
-            return 0;
+        String verb() {
+            return "grant";
+        }
+    }
+
+    @Command(name = "withdraw", mixinStandardHelpOptions = true, description = "Withdraw consent for a scope.")
+    static final class Withdraw extends Change {
+        @Override
+        String verb() {
+            return "withdraw";
         }
     }
 
