@@ -13,6 +13,7 @@ import dev.vigil.fleet.ConsentScope;
 import dev.vigil.fleet.ConsentService;
 import dev.vigil.fleet.ConsentStamp;
 import dev.vigil.tenancy.TenantId;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -36,7 +37,9 @@ import java.util.Set;
  * events are at or below the highest event sequence already folded in for that rule and key changes nothing), which
  * relies on the pipeline raising in event order; every triage step is audited in the same transaction, so a step whose
  * audit entry cannot be written does not happen; a verdict is stamped with the tenant's model-training consent and
- * the policy version in force; unknown and other tenants' ids are both "no alert X".
+ * the policy version in force; unknown and other tenants' ids are both "no alert X"; a new alert publishes
+ * {@link AlertRaised} and a close publishes {@link AlertClosed}, inside the transaction (listeners that must not see
+ * uncommitted state use {@code @TransactionalEventListener}).
  */
 @Singleton
 public class AlertService implements AlertSink {
@@ -54,9 +57,14 @@ public class AlertService implements AlertSink {
     private final AuditTrail audit;
     private final Clock clock;
     private final Duration window;
+    private final ApplicationEventPublisher<AlertRaised> raised;
+    private final ApplicationEventPublisher<AlertClosed> closed;
     private final SecureRandom random = new SecureRandom();
 
-    public AlertService(AlertRepository alerts, AuditTrail audit, Clock clock, DetectSettings settings, ConsentService consent) {
+    public AlertService(AlertRepository alerts, AuditTrail audit, Clock clock, DetectSettings settings, ConsentService consent,
+                        ApplicationEventPublisher<AlertRaised> raised, ApplicationEventPublisher<AlertClosed> closed) {
+        this.raised = raised;
+        this.closed = closed;
         this.consent = consent;
         this.alerts = alerts;
         this.audit = audit;
@@ -91,9 +99,11 @@ public class AlertService implements AlertSink {
                     Math.max(a.lastEventSeq(), lastSeq), mergeMatched(a.matched(), c.matched())));
         }
         Instant now = clock.instant();
-        return alerts.save(new Alert(newId(), c.tenant(), c.ruleId(), c.title(), c.level(), c.kind(), String.join(",", c.tags()),
+        Alert created = alerts.save(new Alert(newId(), c.tenant(), c.ruleId(), c.title(), c.level(), c.kind(), String.join(",", c.tags()),
                 AlertStatus.NEW, null, null, c.groupKey(), c.firstSeen(), c.lastSeen(), Math.max(1, c.eventIds().size()),
                 appendIds("", c.eventIds()), lastSeq, mergeMatched("[]", c.matched()), now, null, null, null, null, null, null));
+        raised.publishEvent(new AlertRaised(created));
+        return created;
     }
 
     /** One alert of the tenant. */
@@ -147,6 +157,7 @@ public class AlertService implements AlertSink {
         ConsentStamp stamp = consent.stamp(tenant, ConsentScope.MODEL_TRAINING);
         Alert after = alerts.update(before.closed(verdict, note, actor, clock.instant(), stamp.state().name(), stamp.policyVersion()));
         audit.append(new AuditRecord(actor, role, tenant, "alert.close", id, describe(before), describe(after)));
+        closed.publishEvent(new AlertClosed(after));
         return after;
     }
 
