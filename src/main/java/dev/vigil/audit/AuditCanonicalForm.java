@@ -39,8 +39,12 @@ public final class AuditCanonicalForm {
 
     /** The canonical JSON line of a complete entry, as stored in the trail file. */
     public static String line(AuditEntry e) {
-        String unhashed = unhashed(e);
-        return unhashed.substring(0, unhashed.length() - 1) + ",\"hash\":\"" + e.hash() + "\"}";
+        return line(unhashed(e), e.hash());
+    }
+
+    /** The canonical JSON line from an entry's {@link #unhashed} form and its hash. */
+    public static String line(String unhashed, String hash) {
+        return unhashed.substring(0, unhashed.length() - 1) + ",\"hash\":\"" + hash + "\"}";
     }
 
     /** {@code SHA-256(previousHash ‖ canonical bytes)} in lower-case hex. */

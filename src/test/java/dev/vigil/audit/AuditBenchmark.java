@@ -16,8 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Audit chain throughput (run with {@code -Pbench}; see docs/performance.md): appends with checkpoints on (1 and 8
- * appending threads; every append is fsync'd, concurrent ones share fsyncs), reopening (rehash) and verifying an
+ * Audit chain throughput (run with {@code -Pbench}; see docs/performance.md): appends with checkpoints on (1, 8 and 64
+ * appending threads, and batches of 100 records per call; every append is fsync'd, concurrent ones share fsyncs), reopening (rehash) and verifying an
  * export of a million entries offline. Not a test: it reports, it asserts only that the results are valid.
  */
 class AuditBenchmark {
@@ -36,8 +36,10 @@ class AuditBenchmark {
                      Clock.systemUTC(), Duration.ofSeconds(5), 1000)) {
             checkpointer.start();
             row(report, "append, 1 thread, checkpoints every 1000 entries / 5 s", 20_000, () -> append(trail, 1, 20_000));
-            row(report, "append, 8 threads, checkpoints every 1000 entries / 5 s", total - 20_000,
-                    () -> append(trail, 8, total - 20_000));
+            row(report, "append, 8 threads, checkpoints every 1000 entries / 5 s", 100_000, () -> append(trail, 8, 100_000));
+            row(report, "appendAll, 1 thread, 100 records per call", 100_000, () -> appendBatches(trail, 100_000, 100));
+            row(report, "append, 64 threads, checkpoints every 1000 entries / 5 s", total - 220_000,
+                    () -> append(trail, 64, total - 220_000));
             checkpointer.signNow();
         }
         long[] reopened = new long[1];
@@ -76,6 +78,23 @@ class AuditBenchmark {
         report.append(String.format("| %s | %,d | %.2f | %,.0f |%n", what, entries, seconds, entries / seconds));
     }
 
+    private static void appendBatches(AuditTrail trail, int n, int perCall) {
+        List<AuditRecord> batch = new ArrayList<>(perCall);
+        for (int i = 0; i < n; i++) {
+            batch.add(record(0, i));
+            if (batch.size() == perCall) {
+                trail.appendAll(batch);
+                batch.clear();
+            }
+        }
+        trail.appendAll(batch);
+    }
+
+    private static AuditRecord record(int thread, int i) {
+        return new AuditRecord("analyst-" + thread, "analyst", TenantId.of("customer"), "alert.close",
+                "alert-" + thread + "-" + i, "{\"state\":\"open\"}", "{\"state\":\"closed\",\"verdict\":\"benign\"}");
+    }
+
     private static void append(AuditTrail trail, int threads, int n) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> done = new ArrayList<>();
@@ -84,8 +103,7 @@ class AuditBenchmark {
             int thread = t;
             done.add(pool.submit(() -> {
                 for (int i = 0; i < share; i++) {
-                    trail.append(new AuditRecord("analyst-" + thread, "analyst", TenantId.of("customer"), "alert.close",
-                            "alert-" + thread + "-" + i, "{\"state\":\"open\"}", "{\"state\":\"closed\",\"verdict\":\"benign\"}"));
+                    trail.append(record(thread, i));
                 }
             }));
         }
