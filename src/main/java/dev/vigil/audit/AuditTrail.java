@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
@@ -46,7 +48,9 @@ public final class AuditTrail implements AutoCloseable {
     private final FileChannel channel;
     private final MerkleHasher hasher = new MerkleHasher();
     private final MerkleTree tree = new MerkleTree(hasher);
-    private final Object syncLock = new Object();
+    private final ReentrantLock syncLock = new ReentrantLock();
+    private final Condition flushed = syncLock.newCondition();
+    private boolean flushing;
     private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream(1 << 16);
     private long lastSequence;
     private String lastHash;
@@ -121,33 +125,64 @@ public final class AuditTrail implements AutoCloseable {
         return List.copyOf(entries);
     }
 
+    /**
+     * Group commit: the first waiter whose entry is not yet durable becomes the flusher and writes and fsyncs everything
+     * appended so far, without holding the lock, while later appenders queue their entries for the next flush and
+     * wait; each flush wakes every waiter, and those it covered return at once.
+     */
     private void awaitDurable(long sequence) {
-        synchronized (syncLock) {
-            if (durable >= sequence) {
-                return; // another appender's fsync covered this entry
-            }
-            if (failure != null) { // the batch holding this entry was lost with the failed write
-                throw new IllegalStateException("the audit trail could not write this entry: " + failure);
-            }
-            byte[] bytes;
-            long target;
-            synchronized (this) { // take everything appended so far: one write and one fsync for all of it
-                bytes = pending.toByteArray();
-                pending.reset();
-                target = written;
-            }
-            try {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(false);
-            } catch (IOException e) {
-                failure = e.getMessage();
-                throw new UncheckedIOException("cannot write the audit trail " + file + ": " + e.getMessage(), e);
-            }
-            durable = target;
+        if (durable >= sequence) {
+            return;
         }
+        syncLock.lock();
+        try {
+            while (durable < sequence) {
+                if (failure != null) { // the batch holding this entry was lost with the failed write
+                    throw new IllegalStateException("the audit trail could not write this entry: " + failure);
+                }
+                if (flushing) {
+                    flushed.awaitUninterruptibly();
+                    continue;
+                }
+                flushing = true;
+                syncLock.unlock();
+                long target = 0;
+                try {
+                    target = flush();
+                } finally {
+                    syncLock.lock();
+                    flushing = false;
+                    if (target > 0) {
+                        durable = target;
+                    }
+                    flushed.signalAll();
+                }
+            }
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    /** Writes and fsyncs everything appended so far; returns the sequence it made durable. Called by one flusher. */
+    private long flush() {
+        byte[] bytes;
+        long target;
+        synchronized (this) { // take everything appended so far: one write and one fsync for all of it
+            bytes = pending.toByteArray();
+            pending.reset();
+            target = written;
+        }
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            failure = e.getMessage();
+            throw new UncheckedIOException("cannot write the audit trail " + file + ": " + e.getMessage(), e);
+        }
+        return target;
     }
 
     /** Entries of one tenant, oldest first, at most {@code limit} from the newest end. */
