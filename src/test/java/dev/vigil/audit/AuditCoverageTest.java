@@ -228,6 +228,8 @@ class AuditCoverageTest {
         t.put("vigil consent withdraw", CliUse.calls("POST /api/v1/consent/{scope}/withdraw"));
         t.put("vigil data-use", CliUse.offline("read-only: GET /api/v1/data-use"));
         t.put("vigil fleet status", CliUse.offline("read-only: GET /api/v1/fleet/status"));
+        t.put("vigil fleet received", CliUse.offline("read-only: GET /api/v1/fleet/received"));
+        t.put("vigil fleet export", CliUse.offline("read-only: GET /api/v1/fleet/export; writes the bundle to a local file"));
         t.put("vigil help", CliUse.offline("prints usage"));
         return t;
     }

@@ -39,6 +39,17 @@ final class FleetContexts {
         }).toList();
     }
 
+    /** Starts a context whose clock is a {@link MutableClock} at {@code start} (see {@link FleetTestClock}). */
+    static ApplicationContext startAt(Path data, String database, java.time.Instant start, Map<String, Object> extra) {
+        Map<String, Object> props = new java.util.HashMap<>(extra);
+        props.put(FleetTestClock.PROPERTY, start.toString());
+        return start(data, database, props);
+    }
+
+    static MutableClock clock(ApplicationContext ctx) {
+        return (MutableClock) ctx.getBean(java.time.Clock.class);
+    }
+
     static AuditEntry lastEntry(ApplicationContext ctx, TenantId tenant) {
         return ctx.getBean(AuditTrail.class).entries(tenant, 1).getFirst();
     }
