@@ -4,6 +4,7 @@ import dev.vigil.appliance.ApplianceProperties;
 import dev.vigil.appliance.FirstStart;
 import dev.vigil.audit.AuditEntry;
 import dev.vigil.audit.AuditTrail;
+import dev.vigil.audit.MutableClock;
 import dev.vigil.tenancy.TenantId;
 import dev.vigil.tenancy.TenantKind;
 import dev.vigil.tenancy.TenantRegistry;

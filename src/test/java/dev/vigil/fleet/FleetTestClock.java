@@ -1,6 +1,7 @@
 package dev.vigil.fleet;
 
 import dev.vigil.appliance.ApplianceFactory;
+import dev.vigil.audit.MutableClock;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Replaces;
