@@ -78,7 +78,8 @@ public class FleetPromotion {
     /**
      * Records that the tenant saw a derived artefact with a TLP marking; only its keyed hash is kept. A tenant's
      * repeated sighting keeps the first one (its time and consent stamp) and raises its marking if the new one is
-     * stricter. Returns the stored sighting.
+     * stricter. A TLP:RED or TLP:AMBER+STRICT sighting of a promoted artefact revokes it in the same transaction.
+     * Returns the stored sighting.
      */
     @Transactional
     public FleetSighting sight(TenantId tenant, ArtefactType type, String artefact, Tlp tlp) {
@@ -89,13 +90,26 @@ public class FleetPromotion {
             throw new IllegalArgumentException("a sighting needs a TLP marking");
         }
         String hash = anonymiser.artefactHash(type, artefact);
-        return sightings.findByTenantAndArtefactTypeAndArtefactHash(tenant, type, hash)
+        FleetSighting stored = sightings.findByTenantAndArtefactTypeAndArtefactHash(tenant, type, hash)
                 .map(seen -> seen.tlp() == seen.tlp().stricter(tlp) ? seen : sightings.update(seen.markedAtLeast(tlp)))
                 .orElseGet(() -> {
                     ConsentStamp stamp = consent.stamp(tenant, ConsentScope.FLEET_SHARING);
                     return sightings.save(new FleetSighting(UUID.randomUUID().toString(), tenant, type, hash,
                             Instant.now(clock), stamp.state(), stamp.policyVersion(), tlp));
                 });
+        if (tlp.restricted()) {
+            revokeIfPromoted(type, hash, "revoked: a source marked it TLP:RED or TLP:AMBER+STRICT after it was promoted");
+        }
+        return stored;
+    }
+
+    private void revokeIfPromoted(ArtefactType type, String hash, String reason) {
+        List<PromotionDecision> history = decisions(type, hash);
+        if (!history.isEmpty() && history.getLast().decision() == PromotionDecision.Outcome.PROMOTE) {
+            Instant now = Instant.now(clock);
+            PromotionEvaluator.Verdict verdict = judge(type, sightings.findByArtefactTypeAndArtefactHash(type, hash), now);
+            record(type, hash, PromotionDecision.Outcome.REVOKE, verdict, reason + ": " + verdict.reason(), now);
+        }
     }
 
     /** Decides on one anonymised artefact (by its hash), stores and audits the decision, and returns it. */

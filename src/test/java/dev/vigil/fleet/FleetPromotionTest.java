@@ -194,6 +194,23 @@ class FleetPromotionTest {
     }
 
     @Test
+    void aRestrictedSightingAfterPromotionRevokesIt() {
+        try (ApplicationContext ctx = fleet(data, "h2")) {
+            List<TenantId> tenants = FleetContexts.tenants(ctx, "t1", "t2", "t3");
+            sightByConsenting(ctx, tenants, EVIL);
+            FleetContexts.clock(ctx).advance(WEEK);
+            assertEquals(PromotionDecision.Outcome.PROMOTE, evaluate(ctx, EVIL).outcome());
+            ctx.getBean(FleetPromotion.class).sight(tenants.get(2), ArtefactType.INDICATOR_HASH, EVIL, Tlp.AMBER_STRICT);
+            FleetPromotion fleet = ctx.getBean(FleetPromotion.class);
+            PromotionDecision last = fleet.decisions(ArtefactType.INDICATOR_HASH, fleet.hashOf(ArtefactType.INDICATOR_HASH, EVIL)).getLast();
+            assertEquals(PromotionDecision.Outcome.REVOKE, last.decision());
+            assertTrue(last.reason().startsWith("revoked: a source marked it TLP:RED or TLP:AMBER+STRICT"), last.reason());
+            assertEquals("fleet.revoke", FleetContexts.lastEntry(ctx, TenantId.FLEET).action());
+            assertTrue(ctx.getBean(FleetReceipts.class).promoted().isEmpty());
+        }
+    }
+
+    @Test
     void aLaterStricterSightingRaisesTheMarkingAndNothingLowersIt() {
         try (ApplicationContext ctx = fleet(data, "h2")) {
             TenantId t1 = FleetContexts.tenants(ctx, "t1").getFirst();
