@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * <p>Guarantees: only a keyed hash of a derived artefact is ever stored ({@link Anonymiser}); each sighting is
  * stamped with the tenant's fleet-sharing consent, the policy version in force and its TLP marking; every decision,
  * positive or negative, is stored as a row of the fleet tenant with the data-use policy version and the promotion
- * thresholds in force, and audited ({@code fleet.promote}, {@code fleet.refuse}, {@code fleet.hold},
+ * thresholds in force, and audited ({@code fleet.sight} for a first sighting, tenant of the sighting; {@code fleet.promote}, {@code fleet.refuse}, {@code fleet.hold},
  * {@code fleet.revoke}; actor {@code system:fleet}, tenant {@code fleet}) in the same transaction; a promotion
  * records a data-use row for each tenant that counted. Sightings are accepted only from tenants in the registry, so on
  * an appliance holding one customer tenant every decision is a {@code HOLD} ("fleet of one: 1 of N tenants").
@@ -94,13 +94,38 @@ public class FleetPromotion {
                 .map(seen -> seen.tlp() == seen.tlp().stricter(tlp) ? seen : sightings.update(seen.markedAtLeast(tlp)))
                 .orElseGet(() -> {
                     ConsentStamp stamp = consent.stamp(tenant, ConsentScope.FLEET_SHARING);
-                    return sightings.save(new FleetSighting(UUID.randomUUID().toString(), tenant, type, hash,
+                    FleetSighting saved = sightings.save(new FleetSighting(UUID.randomUUID().toString(), tenant, type, hash,
                             Instant.now(clock), stamp.state(), stamp.policyVersion(), tlp));
+                    audit.append(new AuditRecord(ACTOR, "system", tenant, "fleet.sight", type.external() + ":" + hash,
+                            null, auditState(saved)));
+                    return saved;
                 });
         if (tlp.restricted()) {
             revokeIfPromoted(type, hash, "revoked: a source marked it TLP:RED or TLP:AMBER+STRICT after it was promoted");
         }
         return stored;
+    }
+
+    /** The audited state of a sighting when first recorded: its marking and the consent stamped on it. */
+    static String auditState(FleetSighting s) {
+        return "{\"tlp\":\"" + s.tlp().label() + "\",\"consent\":\"" + s.consentState().name()
+                + "\",\"policy\":\"" + s.policyVersion().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+    }
+
+    /** The after-state of a {@code fleet.sight} entry, while the sighting is as it was first recorded. */
+    java.util.Optional<String> sightingState(TenantId tenant, String object) {
+        int colon = object.indexOf(':');
+        if (colon < 0) {
+            return java.util.Optional.empty();
+        }
+        ArtefactType type;
+        try {
+            type = ArtefactType.parse(object.substring(0, colon));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        return sightings.findByTenantAndArtefactTypeAndArtefactHash(tenant, type, object.substring(colon + 1))
+                .map(FleetPromotion::auditState);
     }
 
     private void revokeIfPromoted(ArtefactType type, String hash, String reason) {
