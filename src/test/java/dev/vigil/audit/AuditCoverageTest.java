@@ -196,7 +196,8 @@ class AuditCoverageTest {
         t.put("vigil rules lint", CliUse.offline("checks files locally; no appliance"));
         t.put("vigil rules test", CliUse.offline("runs rules over a file locally; no appliance"));
         t.put("vigil alerts list", CliUse.offline("read-only: GET /api/v1/alerts"));
-        t.put("vigil alerts show", CliUse.offline("read-only: GET /api/v1/alerts/{id}"));
+        t.put("vigil alerts show", CliUse.offline("read-only: GET /api/v1/alerts/{id} and /api/v1/alerts/{id}/similar"));
+        t.put("vigil alerts similar", CliUse.offline("read-only: GET /api/v1/alerts/{id}/similar"));
         t.put("vigil alerts ack", CliUse.calls("POST /api/v1/alerts/bulk"));
         t.put("vigil alerts close", CliUse.calls("POST /api/v1/alerts/bulk"));
         t.put("vigil connectors list", CliUse.offline("reads the connector definitions locally"));
