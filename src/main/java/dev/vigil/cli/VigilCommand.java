@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 DataUseCommand.class,
                 FleetCommand.class,
                 AuditCommand.class,
+                ModelCommand.class,
                 WitnessCommand.class,
                 UpdateCommand.class,
                 BundleCommand.class,

@@ -212,6 +212,7 @@ class AuditCoverageTest {
         t.put("vigil audit checkpoint", CliUse.offline("read-only: GET /api/v1/audit/checkpoint"));
         t.put("vigil audit report", CliUse.offline("read-only: GET /api/v1/audit/report (signs a checkpoint, which is not a state change of any object)"));
         t.put("vigil audit verify-report", CliUse.offline("verifies a report file locally; no appliance"));
+        t.put("vigil model train", CliUse.offline("--factory trains from simulations into local files; no appliance"));
         t.put("vigil witness serve", CliUse.offline("a witness for another host's log; not this appliance's state"));
         t.put("vigil update verify", CliUse.calls("POST /api/v1/updates/verify"));
         t.put("vigil update apply", CliUse.calls("POST /api/v1/updates/apply"));

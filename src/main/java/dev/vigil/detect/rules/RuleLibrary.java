@@ -263,6 +263,11 @@ public class RuleLibrary {
         return (filtersOnly ? "filter." : "rules.") + verb;
     }
 
+    /** The factory rule files under {@code directory}, named as the library names them; none when it is missing. */
+    public static List<RuleSource> factoryRules(Path directory) {
+        return filesUnder(directory, RuleOrigin.FACTORY);
+    }
+
     private static List<RuleSource> filesUnder(Path directory, RuleOrigin origin) {
         if (directory == null || !Files.isDirectory(directory)) {
             return List.of();
