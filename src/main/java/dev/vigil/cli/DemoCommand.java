@@ -56,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
         ApplicationContext context = ServeCommand.start(options);
         try {
             RuntimeInfo info = context.getBean(Appliance.class).runtimeInfo();
-            ServeCommand.printStarted(info, System.out);
+            ServeCommand.printStarted(context, System.out);
             Instant start = Instant.now().minus(Duration.ofHours(hours)).truncatedTo(ChronoUnit.MINUTES);
             SimulationOptions scenario = new SimulationOptions(seed, hosts, Duration.ofHours(hours), start,
                     EnumSet.allOf(AttackKind.class));
