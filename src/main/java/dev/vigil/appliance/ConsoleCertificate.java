@@ -124,7 +124,7 @@ public class ConsoleCertificate {
             JcaPEMKeyConverter keys = new JcaPEMKeyConverter();
             for (Object o : readPem(keyFile)) {
                 if (o instanceof PEMKeyPair pair) {
-                    key = keys.getKeyPair(pair).getPrivate();
+                    key = keys.getPrivateKey(pair.getPrivateKeyInfo()); // the public half may be absent
                 } else if (o instanceof PrivateKeyInfo info) {
                     key = keys.getPrivateKey(info);
                 }

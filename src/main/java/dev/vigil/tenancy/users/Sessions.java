@@ -23,8 +23,6 @@ import java.util.Optional;
 @Singleton
 public class Sessions {
 
-    private static final Duration TOUCH_EVERY = Duration.ofSeconds(5);
-
     private final SessionRepository sessions;
     private final Users users;
     private final Secrets secrets;
@@ -69,11 +67,17 @@ public class Sessions {
             sessions.deleteByTenantAndId(session.tenant(), session.id());
             return Optional.empty();
         }
-        if (Duration.between(session.lastSeen(), now).compareTo(TOUCH_EVERY) >= 0) {
+        if (Duration.between(session.lastSeen(), now).compareTo(touchEvery()) >= 0) {
             session = sessions.update(session.seenAt(now));
         }
         User u = user.get();
         return Optional.of(new SignedIn(session, u, new TenantPrincipal(u.tenant(), u.username(), u.role().scope())));
+    }
+
+    /** How stale last_seen may get before it is written again: 5 s, or a tenth of a short idle timeout. */
+    private Duration touchEvery() {
+        Duration tenth = settings.idleTimeout().dividedBy(10);
+        return tenth.compareTo(Duration.ofSeconds(5)) < 0 ? tenth : Duration.ofSeconds(5);
     }
 
     /** Ends a session at the user's request (audited as user.logout). */
