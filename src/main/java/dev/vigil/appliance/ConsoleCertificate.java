@@ -27,7 +27,8 @@ import java.util.List;
  * The HTTPS identity of the appliance: an admin's own PEM certificate and key ({@code vigil.http.tls.cert}/{@code key})
  * or else the ECDSA P-256 self-signed certificate generated at first start in {@code <data>/tls/console.p12} (mode
  * 600). Each time it is loaded its SHA-256 fingerprint is written to {@code <data>/run/https.fingerprint}, next to
- * {@code cli.token}, where the CLI reads it to pin the certificate.
+ * {@code cli.token}, where the CLI reads it to pin the certificate, and the certificate (public part only) to
+ * {@code <data>/tls/console.crt}.
  *
  * <p>Guarantees: a bad certificate or key stops the start with a message naming the file and the problem; a key that
  * does not belong to the certificate is refused.
@@ -54,6 +55,24 @@ public class ConsoleCertificate {
         return dataDir.resolve("run").resolve("https.fingerprint");
     }
 
+    /** The public certificate in PEM, for {@code curl --cacert} or a browser's trust store. */
+    public static Path certificateFile(Path dataDir) {
+        return dataDir.resolve("tls").resolve("console.crt");
+    }
+
+    private void writeCertificate(Path file) {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (var writer = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII);
+                 var pem = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(writer)) {
+                pem.writeObject(keyStore.getCertificate(ALIAS));
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The keystore with the key and certificate chain under {@link #ALIAS}, loaded once. */
     public synchronized KeyStore keyStore() {
         if (keyStore == null) {
@@ -67,6 +86,7 @@ public class ConsoleCertificate {
                 keyStore = SelfSignedCertificates.ensure(keyStoreFile, PASSWORD, ALIAS);
             }
             writeFingerprint(fingerprint());
+            writeCertificate(certificateFile(settings.dataDir()));
         }
         return keyStore;
     }

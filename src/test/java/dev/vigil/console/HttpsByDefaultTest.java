@@ -89,6 +89,15 @@ class HttpsByDefaultTest {
     }
 
     @Test
+    void thePublicCertificateIsWrittenInPemForCurlAndBrowsers() throws Exception {
+        try (var in = Files.newInputStream(ConsoleCertificate.certificateFile(vigil.dataDir))) {
+            X509Certificate pem = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in);
+            assertEquals(SelfSignedCertificates.fingerprint(presented(vigil.base)), SelfSignedCertificates.fingerprint(pem));
+        }
+    }
+
+    @Test
     void thePrivateKeyFileIsReadableOnlyByTheServiceUser() throws Exception {
         assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(vigil.dataDir.resolve("tls/console.p12"))));
