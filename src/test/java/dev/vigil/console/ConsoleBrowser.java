@@ -38,6 +38,10 @@ public final class ConsoleBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     }
 
+    public HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public HttpResponse<String> postJson(String path, String json, String csrfHeader) throws Exception {
         HttpRequest.Builder b = builder(path).header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));

@@ -228,6 +228,22 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void aMultipartFormCarryingTheCsrfPartIsAccepted() throws Exception {
+        ConsoleBrowser analyst = signedIn("analyst");
+        String body = "--b0undary\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + analyst.sessionCsrf()
+                + "\r\n--b0undary\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nbye\r\n--b0undary--\r\n";
+        HttpResponse<String> out = analyst.post("/logout", "multipart/form-data; boundary=b0undary", body);
+        assertEquals(303, out.statusCode(), out.body());
+    }
+
+    @Test
+    void pagesCannotBeFramedByAnotherSite() throws Exception {
+        HttpResponse<String> page = new ConsoleBrowser(vigil.base).get("/login", "text/html");
+        assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+    }
+
+    @Test
     void signingOutEndsTheSessionAndIsAudited() throws Exception {
         ConsoleBrowser analyst = signedIn("analyst");
         String cookie = analyst.cookies.get("VIGIL_SESSION");

@@ -1,6 +1,7 @@
 package dev.vigil.console;
 
 import dev.vigil.appliance.RunningAppliance;
+import dev.vigil.tenancy.users.Sessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A console session ends after the idle timeout (here 1 s) and stays alive while it is used. Real appliance. */
 @Timeout(120)
@@ -65,6 +67,13 @@ class SessionIdleTimeoutTest {
         HttpResponse<String> page = stale.get("/alerts", "text/html");
         assertEquals(303, page.statusCode());
         assertEquals("/login", page.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    void housekeepingRemovesSessionsThatHaveEnded() throws Exception {
+        signedIn();
+        Thread.sleep(1500);
+        assertTrue(vigil.context.getBean(Sessions.class).purgeExpired() >= 1);
     }
 
     @Test

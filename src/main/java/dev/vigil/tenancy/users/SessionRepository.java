@@ -22,4 +22,7 @@ public interface SessionRepository extends GenericRepository<Session, String> {
     void deleteByTenantAndId(TenantId tenant, String id);
 
     void deleteByTenantAndUserId(TenantId tenant, String userId);
+
+    @CrossTenant("housekeeping removes every tenant's sessions that ended by idleness or age; it reads no data")
+    int deleteByLastSeenLessThanOrCreatedAtLessThan(java.time.Instant idleBefore, java.time.Instant createdBefore);
 }

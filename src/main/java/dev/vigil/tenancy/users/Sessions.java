@@ -80,6 +80,14 @@ public class Sessions {
         return tenth.compareTo(Duration.ofSeconds(5)) < 0 ? tenth : Duration.ofSeconds(5);
     }
 
+    /** Deletes every session past its idle timeout or lifetime (housekeeping; such sessions already authenticate nothing). */
+    @Transactional
+    public int purgeExpired() {
+        Instant now = clock.instant();
+        return sessions.deleteByLastSeenLessThanOrCreatedAtLessThan(now.minus(settings.idleTimeout()),
+                now.minus(settings.sessionLifetime()));
+    }
+
     /** Ends a session at the user's request (audited as user.logout). */
     @Transactional
     public void close(SignedIn signedIn) {
