@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code vigil users add|passwd|role|disable|list}: the tenant's console users, through the API as the local admin.
+ * {@code vigil users add|passwd|role|disable|enable|list}: the tenant's console users, through the API as the local admin.
  * A password set here is one-time: the user must change it at first sign-in.
  */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage console users.",
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.AddUser.class, UsersCommand.Passwd.class,
-                UsersCommand.Role.class, UsersCommand.Disable.class})
+                UsersCommand.Role.class, UsersCommand.Disable.class, UsersCommand.Enable.class})
 public final class UsersCommand {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -128,11 +128,28 @@ public final class UsersCommand {
 
         @Override
         public Integer call() {
-            ApplianceClient.forDataDir(data.dataDir()).post("/api/v1/users/" + path(name) + "/disable",
-                    "application/json", "{}");
-            System.out.println("Disabled " + name + ".");
-            return 0;
+            return toggle(data, name, "disable", "Disabled ");
         }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled user again.")
+    static final class Enable implements Callable<Integer> {
+        @Mixin
+        DataDirOption data = new DataDirOption();
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            return toggle(data, name, "enable", "Enabled ");
+        }
+    }
+
+    private static int toggle(DataDirOption data, String name, String action, String done) {
+        ApplianceClient.forDataDir(data.dataDir()).post("/api/v1/users/" + path(name) + "/" + action,
+                "application/json", "{}");
+        System.out.println(done + name + ".");
+        return 0;
     }
 
     private static void printOneTime(JsonNode answer) {

@@ -143,6 +143,11 @@ class AuditCoverageTest {
                 () -> Call.json("POST", "/api/v1/users/" + consoleUser() + "/role", "{\"role\":\"auditor\"}")));
         t.put("POST /api/v1/users/{username}/disable", Expectation.audited("user.disable",
                 () -> Call.json("POST", "/api/v1/users/" + consoleUser() + "/disable", "{}")));
+        t.put("POST /api/v1/users/{username}/enable", Expectation.audited("user.enable", () -> {
+            String name = consoleUser();
+            expectOk(send(Call.json("POST", "/api/v1/users/" + name + "/disable", "{}")));
+            return Call.json("POST", "/api/v1/users/" + name + "/enable", "{}");
+        }));
         t.put("POST /login", Expectation.auditedAs("user.login", CONSOLE_USER, "analyst", () -> {
             ConsoleBrowser browser = new ConsoleBrowser(vigil.base);
             String csrf = ConsoleBrowser.formCsrf(browser.get("/login", "text/html").body());
@@ -257,6 +262,7 @@ class AuditCoverageTest {
         t.put("vigil users passwd", CliUse.calls("POST /api/v1/users/{username}/password"));
         t.put("vigil users role", CliUse.calls("POST /api/v1/users/{username}/role"));
         t.put("vigil users disable", CliUse.calls("POST /api/v1/users/{username}/disable"));
+        t.put("vigil users enable", CliUse.calls("POST /api/v1/users/{username}/enable"));
         t.put("vigil tls fingerprint", CliUse.offline("reads the fingerprint file under the data directory"));
         t.put("vigil tokens create", CliUse.calls("POST /api/v1/tokens"));
         t.put("vigil tokens revoke", CliUse.calls("DELETE /api/v1/tokens/{name}"));

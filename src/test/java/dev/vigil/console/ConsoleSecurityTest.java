@@ -327,7 +327,7 @@ class ConsoleSecurityTest {
     }
 
     @Test
-    void theUsersCommandAddsListsChangesRolesAndDisables() {
+    void theUsersCommandAddsListsChangesRolesDisablesAndEnables() {
         String name = "cli-" + UNIQUE.incrementAndGet();
         String data = vigil.dataDir.toString();
         Run added = cli("users", "add", name, "--role", "auditor", "--data-dir", data);
@@ -338,6 +338,7 @@ class ConsoleSecurityTest {
         Run listed = cli("users", "list", "--data-dir", data);
         String line = listed.out().lines().filter(l -> l.startsWith(name + " ")).findFirst().orElseThrow(() -> new AssertionError(listed.out() + listed.err()));
         assertTrue(line.contains("analyst") && line.contains("disabled"), line);
+        assertEquals(0, VigilCommand.execute("users", "enable", name, "--data-dir", data));
         assertNotEquals(0, VigilCommand.execute("users", "add", "x", "--role", "root", "--data-dir", data));
     }
 

@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * {@code /api/v1/users}: the caller's tenant's console users (admin only): list, add, set a one-time password, change
- * a role, disable. Passwords and hashes are never listed; a generated one-time password is returned once.
+ * a role, disable, enable. Passwords and hashes are never listed; a generated one-time password is returned once.
  */
 @Controller("/api/v1/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -69,6 +69,12 @@ public class UsersController {
     public UserView disable(HttpRequest<?> request, @PathVariable String username) {
         TenantPrincipal caller = Principals.require(request, ApiTokenScope.ADMIN);
         return UserView.of(users.disable(caller.tenant(), username, caller.name(), caller.role()));
+    }
+
+    @Post("/{username}/enable")
+    public UserView enable(HttpRequest<?> request, @PathVariable String username) {
+        TenantPrincipal caller = Principals.require(request, ApiTokenScope.ADMIN);
+        return UserView.of(users.enable(caller.tenant(), username, caller.name(), caller.role()));
     }
 
     /** A user to add; without a password, one is generated. */

@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Local console accounts: sign-in with lockout, adding, password changes, roles and disabling.
+ * Local console accounts: sign-in with lockout, adding, password changes, roles, disabling and enabling.
  *
  * <p>Guarantees: passwords are stored only as Argon2id hashes and must pass the {@link PasswordPolicy}; a password an
  * admin sets (or the appliance generates) must be changed at the next sign-in; every change and every sign-in, failed
@@ -203,6 +203,19 @@ public class Users {
         User changed = users.update(user.withDisabled(true, clock.instant()));
         sessions.deleteByTenantAndUserId(tenant, user.id());
         audit.append(new AuditRecord(actor, actorRole, tenant, "user.disable", user.id(), user.describe(),
+                changed.describe()));
+        return changed;
+    }
+
+    /** Enables a disabled user again (their password and its must-change flag are unchanged). */
+    @Transactional
+    public User enable(TenantId tenant, String username, String actor, String actorRole) {
+        User user = require(tenant, username);
+        if (!user.disabled()) {
+            return user;
+        }
+        User changed = users.update(user.withDisabled(false, clock.instant()));
+        audit.append(new AuditRecord(actor, actorRole, tenant, "user.enable", user.id(), user.describe(),
                 changed.describe()));
         return changed;
     }
