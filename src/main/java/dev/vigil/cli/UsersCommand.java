@@ -119,37 +119,42 @@ public final class UsersCommand {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a user; their sessions end.")
-    static final class Disable implements Callable<Integer> {
+    /** A command that posts one action for one user: disable or enable. */
+    abstract static class UserAction implements Callable<Integer> {
         @Mixin
         DataDirOption data = new DataDirOption();
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
+        private final String action;
+        private final String done;
+
+        UserAction(String action, String done) {
+            this.action = action;
+            this.done = done;
+        }
+
         @Override
         public Integer call() {
-            return toggle(data, name, "disable", "Disabled ");
+            ApplianceClient.forDataDir(data.dataDir()).post("/api/v1/users/" + path(name) + "/" + action,
+                    "application/json", "{}");
+            System.out.println(done + " " + name + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a user; their sessions end.")
+    static final class Disable extends UserAction {
+        Disable() {
+            super("disable", "Disabled");
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled user again.")
-    static final class Enable implements Callable<Integer> {
-        @Mixin
-        DataDirOption data = new DataDirOption();
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Override
-        public Integer call() {
-            return toggle(data, name, "enable", "Enabled ");
+    static final class Enable extends UserAction {
+        Enable() {
+            super("enable", "Enabled");
         }
-    }
-
-    private static int toggle(DataDirOption data, String name, String action, String done) {
-        ApplianceClient.forDataDir(data.dataDir()).post("/api/v1/users/" + path(name) + "/" + action,
-                "application/json", "{}");
-        System.out.println(done + name + ".");
-        return 0;
     }
 
     private static void printOneTime(JsonNode answer) {
