@@ -166,6 +166,26 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void parallelGuessesCannotSlipPastTheLockout() throws Exception {
+        String name = "parallel-" + UNIQUE.incrementAndGet();
+        addUser(name, "analyst");
+        long before = vigil.context.getBean(AuditTrail.class).size();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(12)) {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> new ConsoleBrowser(vigil.base).signIn(name, "parallel guess " + n)));
+            }
+            for (var a : answers) {
+                a.get();
+            }
+        }
+        List<String> actions = entriesAfter(before).stream().filter(e -> e.actor().equals(name)).map(AuditEntry::action).toList();
+        assertEquals(5, actions.stream().filter("user.login-failed"::equals).count(), actions.toString());
+        assertEquals(1, actions.stream().filter("user.locked"::equals).count(), actions.toString());
+    }
+
+    @Test
     void anUnknownUserNameLocksTheSameWayAsAKnownOne() throws Exception {
         HttpResponse<String> last = failFiveTimes("ghost-" + UNIQUE.incrementAndGet());
         assertEquals(429, last.statusCode(), last.body());

@@ -7,8 +7,8 @@ import dev.vigil.tenancy.users.OpenedSession;
 import dev.vigil.tenancy.users.Secrets;
 import dev.vigil.tenancy.users.Sessions;
 import dev.vigil.tenancy.users.SignIn;
+import dev.vigil.tenancy.users.SignInGate;
 import dev.vigil.tenancy.users.SignedIn;
-import dev.vigil.tenancy.users.Users;
 import dev.vigil.tenancy.web.ApiAuthenticationFilter;
 import dev.vigil.tenancy.web.CsrfTokens;
 import dev.vigil.tenancy.web.SessionCookies;
@@ -46,14 +46,15 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class LoginController {
 
-    private final Users users;
+    private final SignInGate gate;
     private final Sessions sessions;
     private final Secrets secrets;
     private final TenantRegistry tenants;
     private final TenantId defaultTenant;
 
-    public LoginController(Users users, Sessions sessions, Secrets secrets, TenantRegistry tenants, VigilSettings settings) {
-        this.users = users;
+    public LoginController(SignInGate gate, Sessions sessions, Secrets secrets, TenantRegistry tenants,
+                           VigilSettings settings) {
+        this.gate = gate;
         this.sessions = sessions;
         this.secrets = secrets;
         this.tenants = tenants;
@@ -81,7 +82,7 @@ public class LoginController {
                     .cookie(SessionCookies.login(fresh));
         }
         Account account = account(username);
-        SignIn outcome = users.signIn(account.tenant(), account.name(), form.get("password"));
+        SignIn outcome = gate.attempt(account.tenant(), account.name(), form.get("password"));
         return switch (outcome) {
             case SignIn.Success success -> {
                 OpenedSession opened = sessions.open(success.user());
