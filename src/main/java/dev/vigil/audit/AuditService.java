@@ -53,6 +53,18 @@ public final class AuditService {
                 checkpointer.halted().map(h -> "halted: " + h).orElse("active"), shippingStatus.get());
     }
 
+    /**
+     * A checkpoint covering every durable entry: signed now, or, when signing has halted (it refuses a checkpoint
+     * inconsistent with one it signed before), the latest one signed. Throws when there is none at all.
+     */
+    public SignedNote signNow() {
+        try {
+            return checkpointer.signNow();
+        } catch (CheckpointGuard.CheckpointRefusedException e) {
+            return latest().orElseThrow(() -> new IllegalStateException("no checkpoint can be signed: " + e.getMessage()));
+        }
+    }
+
     public Optional<SignedNote> latest() {
         return checkpointer.latest();
     }

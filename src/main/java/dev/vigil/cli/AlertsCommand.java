@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code vigil alerts list|show|ack|close}: triage the running appliance's alerts. */
+/** {@code vigil alerts list|show|similar|ack|close}: triage the running appliance's alerts. */
 @Command(name = "alerts", mixinStandardHelpOptions = true, description = "List, inspect and triage alerts.",
-        subcommands = {AlertsCommand.ListAlerts.class, AlertsCommand.ShowAlert.class, AlertsCommand.AckAlerts.class,
+        subcommands = {AlertsCommand.ListAlerts.class, AlertsCommand.ShowAlert.class, AlertsCommand.SimilarAlerts.class,
+                AlertsCommand.AckAlerts.class,
                 AlertsCommand.CloseAlerts.class})
 public final class AlertsCommand {
 
@@ -75,7 +76,8 @@ public final class AlertsCommand {
 
         @Override
         public Integer call() {
-            JsonNode a = ApplianceClient.forDataDir(data.dataDir()).get("/api/v1/alerts/" + encode(id), Map.of());
+            ApplianceClient client = ApplianceClient.forDataDir(data.dataDir());
+            JsonNode a = client.get("/api/v1/alerts/" + encode(id), Map.of());
             if (json) {
                 Output.json(a);
                 return 0;
@@ -98,7 +100,50 @@ public final class AlertsCommand {
                 System.out.println("closed by " + a.path("closedBy").asText() + " at " + a.path("closedAt").asText()
                         + (a.hasNonNull("note") ? ": " + a.path("note").asText() : ""));
             }
+            printSimilar(client.get("/api/v1/alerts/" + encode(id) + "/similar", Map.of()));
             return 0;
+        }
+    }
+
+    @Command(name = "similar", mixinStandardHelpOptions = true,
+            description = "The past alerts most similar to one alert, with how they were triaged.")
+    static final class SimilarAlerts implements Callable<Integer> {
+        @Mixin
+        DataDirOption data = new DataDirOption();
+        @Parameters(index = "0", paramLabel = "ALERT_ID")
+        String id;
+        @Option(names = "--k", defaultValue = "5", description = "How many nearest alerts, 1 to 50 (default: ${DEFAULT-VALUE}).")
+        int k;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            JsonNode similar = ApplianceClient.forDataDir(data.dataDir()).get("/api/v1/alerts/" + encode(id) + "/similar",
+                    Map.of("k", String.valueOf(k)));
+            if (json) {
+                Output.json(similar);
+                return 0;
+            }
+            printSimilar(similar);
+            return 0;
+        }
+    }
+
+    /** The nearest past alerts and the verdicts of the similar closed ones, or why there are none. */
+    private static void printSimilar(JsonNode s) {
+        if (!s.path("enabled").asBoolean()) {
+            System.out.println("similar alerts: none (" + s.path("reason").asText() + ")");
+            return;
+        }
+        JsonNode v = s.path("verdicts");
+        System.out.println("similar past alerts: " + s.path("alerts").size() + " nearest; of the closed ones at similarity >= "
+                + v.path("threshold").asText() + ": " + v.path("similar").asInt() + " (" + v.path("truePositives").asInt() + " tp, "
+                + v.path("benignPositives").asInt() + " bp, " + v.path("falsePositives").asInt() + " fp)");
+        for (JsonNode a : s.path("alerts")) {
+            System.out.println("    " + Output.pad(String.format(java.util.Locale.ROOT, "%.3f", a.path("similarity").asDouble()), 7)
+                    + Output.pad(a.path("id").asText(), 14) + Output.pad(a.path("status").asText()
+                    + (a.hasNonNull("verdict") ? " " + a.path("verdict").asText() : ""), 28) + a.path("title").asText());
         }
     }
 

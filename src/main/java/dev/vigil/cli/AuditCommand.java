@@ -7,6 +7,8 @@ import dev.vigil.audit.AuditExport;
 import dev.vigil.audit.AuditLogVerifier;
 import dev.vigil.audit.CheckpointStore;
 import dev.vigil.audit.note.NoteVerifierKey;
+import dev.vigil.audit.report.AssessorReport;
+import dev.vigil.audit.report.AssessorReportVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,10 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code vigil audit log|verify|export|key|checkpoint}: the tamper-evident audit chain. */
+/** {@code vigil audit log|verify|export|key|checkpoint|report|verify-report}: the tamper-evident audit chain. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Read, export and verify the audit chain.",
         subcommands = {AuditCommand.Log.class, AuditCommand.Verify.class, AuditCommand.Export.class,
-                AuditCommand.Key.class, AuditCommand.LatestCheckpoint.class})
+                AuditCommand.Key.class, AuditCommand.LatestCheckpoint.class, AuditCommand.Report.class,
+                AuditCommand.VerifyReport.class})
 public final class AuditCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -197,5 +200,87 @@ public final class AuditCommand {
     static String textOrFile(String keyOrFile) throws IOException {
         Path p = Path.of(keyOrFile);
         return Files.isRegularFile(p) ? Files.readString(p).strip() : keyOrFile;
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = {"For an assessor: what of the tenant's data was used for what (verdicts that train models,",
+                    "models trained, data uses, fleet sightings and decisions, consent in force each time), each line",
+                    "citing its audit entry with an inclusion proof against a checkpoint signed for the report."})
+    static final class Report implements Callable<Integer> {
+        @Mixin
+        DataDirOption data = new DataDirOption();
+        @Option(names = "--tenant", paramLabel = "TENANT", description = "The tenant (must be the token's; default: the token's).")
+        String tenant;
+        @Option(names = "--from", paramLabel = "TIME", description = "Start, inclusive: ISO-8601 or a look-back such as 30d (default: 30 days before --to).")
+        String from;
+        @Option(names = "--to", paramLabel = "TIME", description = "End, exclusive: ISO-8601 or a look-back (default: now).")
+        String to;
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the report (JSON) to FILE; verify it with 'vigil audit verify-report'.")
+        Path out;
+        @Option(names = "--format", paramLabel = "json|text", description = "What to print when --out is not given (default: text).")
+        String format = "text";
+
+        @Override
+        public Integer call() throws IOException {
+            if (!format.equals("json") && !format.equals("text")) {
+                throw new CliException("--format is json or text, not '" + format + "'", 2);
+            }
+            Map<String, String> query = new java.util.LinkedHashMap<>();
+            if (tenant != null) {
+                query.put("tenant", tenant);
+            }
+            if (from != null) {
+                query.put("from", from);
+            }
+            if (to != null) {
+                query.put("to", to);
+            }
+            AssessorReport report = AssessorReport.parse(
+                    ApplianceClient.forDataDir(data.dataDir()).get("/api/v1/audit/report", query).toString());
+            if (out != null) {
+                Files.writeString(out, report.toJson(), StandardCharsets.UTF_8);
+                System.out.println("Wrote " + report.lines().size() + " lines for tenant " + report.tenant() + " to " + out);
+                System.out.println("Verify anywhere: vigil audit verify-report " + out + " --key '"
+                        + ApplianceClient.forDataDir(data.dataDir()).get("/api/v1/audit/key", Map.of()).path("key").asText() + "'");
+            } else {
+                System.out.println(format.equals("json") ? report.toJson() : report.toText());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "verify-report", mixinStandardHelpOptions = true,
+            description = {"Verify an assessor report offline (no appliance, no data directory needed).",
+                    "Exit code 0: valid; 1: a bad line (named) or a bad checkpoint."})
+    static final class VerifyReport implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "REPORT", description = "A report written by 'vigil audit report --out'.")
+        Path report;
+        @Option(names = "--key", required = true, paramLabel = "KEY", description = "The log's verifier key (NAME+ID+KEY) or a file holding it.")
+        String key;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(report)) {
+                throw new CliException("no report file " + report, 2);
+            }
+            AssessorReport parsed;
+            try {
+                parsed = AssessorReport.parse(Files.readString(report, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(report + ": " + e.getMessage(), 2);
+            }
+            AssessorReportVerifier.Result r = AssessorReportVerifier.verify(parsed, NoteVerifierKey.parse(textOrFile(key)));
+            System.out.println((r.valid() ? "VALID" : "INVALID") + ": " + r.lines() + " lines of tenant " + parsed.tenant()
+                    + ", proven against a signed checkpoint of " + r.treeSize() + " entries");
+            if (!r.valid() && r.firstBadLine() > 0) {
+                System.out.println("first bad line: " + r.firstBadLine());
+            }
+            r.problems().forEach(p -> System.out.println("problem: " + p));
+            if (r.valid()) {
+                System.out.println("note: a report proves each line is in the log; that none was left out needs the whole log"
+                        + " (vigil audit export, then vigil audit verify)");
+            }
+            return r.valid() ? 0 : 1;
+        }
     }
 }

@@ -5,8 +5,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Turns derived artefacts into what may be shared across a fleet: a keyed HMAC-SHA256 (per-fleet key) of a
@@ -14,18 +12,13 @@ import java.util.regex.Pattern;
  *
  * <p>Guarantees: pure (no I/O, no clock); {@link #artefactHash} always returns 64 lower-case hex characters,
  * whatever the input; equal inputs after normalisation give equal hashes under one key, and without the key a hash
- * cannot be tested against guessed indicators; {@link #patternShape} replaces every run of letters with {@code a}
- * and every run of digits with {@code 9}, so the shape holds no letter other than {@code a} and no digit other than
- * {@code 9}.
+ * cannot be tested against guessed indicators. Indicators are hashed in the form {@link IndicatorCanonicaliser}
+ * gives them and pattern shapes in the form {@link PatternShapes#of} gives them.
  */
 public final class Anonymiser {
 
     /** The shortest fleet key accepted, in bytes. */
     public static final int MIN_KEY_BYTES = 32;
-
-    private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
-    private static final Pattern DIGITS = Pattern.compile("\\p{N}+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final byte[] key;
 
@@ -40,31 +33,11 @@ public final class Anonymiser {
     /** The keyed hash of an artefact of the given type, computed over its normalised form. */
     public String artefactHash(ArtefactType type, String value) {
         String normal = switch (type) {
-            case INDICATOR_HASH -> normaliseIndicator(value);
-            case PATTERN_SHAPE -> patternShape(value);
+            case INDICATOR_HASH -> IndicatorCanonicaliser.canonical(value);
+            case PATTERN_SHAPE -> PatternShapes.of(value);
             case ANOMALY_FINGERPRINT -> require(value, "anomaly fingerprint").strip();
         };
         return hmac(type.external() + ":" + normal);
-    }
-
-    /** An indicator in canonical form: trimmed, lower-case, defanged {@code [.]} restored, no trailing dot. */
-    public static String normaliseIndicator(String indicator) {
-        String s = require(indicator, "indicator").strip().toLowerCase(Locale.ROOT).replace("[.]", ".")
-                .replace("hxxp", "http");
-        while (s.endsWith(".")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        if (s.isEmpty()) {
-            throw new IllegalArgumentException("an indicator cannot be only dots");
-        }
-        return s;
-    }
-
-    /** The shape of a text: letter runs become {@code a}, digit runs {@code 9}, whitespace runs one space. */
-    public static String patternShape(String text) {
-        String s = LETTERS.matcher(require(text, "pattern").strip()).replaceAll("a");
-        s = DIGITS.matcher(s).replaceAll("9");
-        return SPACES.matcher(s).replaceAll(" ");
     }
 
     private String hmac(String text) {

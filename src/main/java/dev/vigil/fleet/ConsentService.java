@@ -4,6 +4,7 @@ import dev.vigil.appliance.VigilSettings;
 import dev.vigil.audit.AuditRecord;
 import dev.vigil.audit.AuditTrail;
 import dev.vigil.tenancy.TenantId;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -32,9 +33,12 @@ public class ConsentService {
     private final AuditTrail audit;
     private final Clock clock;
     private final String policyVersion;
+    private final ApplicationEventPublisher<ConsentWithdrawn> withdrawals;
 
-    public ConsentService(ConsentRepository history, AuditTrail audit, Clock clock, VigilSettings settings) {
+    public ConsentService(ConsentRepository history, AuditTrail audit, Clock clock, VigilSettings settings,
+                          ApplicationEventPublisher<ConsentWithdrawn> withdrawals) {
         this.history = history;
+        this.withdrawals = withdrawals;
         this.audit = audit;
         this.clock = clock;
         this.policyVersion = settings.policyVersion();
@@ -68,10 +72,16 @@ public class ConsentService {
         return change(tenant, scope, ConsentState.GRANTED, reason, actor, role);
     }
 
-    /** Withdraws the scope; audited as {@code consent.withdraw}. Governs records created from now on only. */
+    /**
+     * Withdraws the scope; audited as {@code consent.withdraw}. Governs records created from now on, and publishes
+     * {@link ConsentWithdrawn} inside this transaction, so what the withdrawal undoes (fleet revocations) commits or
+     * fails with it.
+     */
     @Transactional
     public ConsentStatus withdraw(TenantId tenant, ConsentScope scope, String reason, String actor, String role) {
-        return change(tenant, scope, ConsentState.WITHDRAWN, reason, actor, role);
+        ConsentStatus after = change(tenant, scope, ConsentState.WITHDRAWN, reason, actor, role);
+        withdrawals.publishEvent(new ConsentWithdrawn(tenant, scope));
+        return after;
     }
 
     /** The consent state and policy version to copy onto a governed record created now. */

@@ -1,5 +1,8 @@
 package dev.vigil.fleet;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.audit.AuditRecord;
+import dev.vigil.audit.AuditTrail;
 import dev.vigil.tenancy.TenantId;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -19,7 +22,7 @@ import java.util.regex.Pattern;
  *
  * <p>Guarantees: a use is recorded only with the tenant's consent for its purpose in force; without it
  * {@link #record} throws {@link ConsentRequiredException} and nothing is recorded, so the caller must not use the
- * record. Each row carries the consent state and policy version in force when it was written, and is never rewritten
+ * record. Each use is audited ({@code data-use.record}, tenant of the record) in the same transaction. Each row carries the consent state and policy version in force when it was written, and is never rewritten
  * (withdrawing later stops new uses; it does not change history). The report shows one tenant's rows only.
  */
 @Singleton
@@ -30,11 +33,15 @@ public class DataUseLedger {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:/@-]{0,199}");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final DataUseRepository uses;
     private final ConsentService consent;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public DataUseLedger(DataUseRepository uses, ConsentService consent, Clock clock) {
+    public DataUseLedger(DataUseRepository uses, ConsentService consent, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.uses = uses;
         this.consent = consent;
         this.clock = clock;
@@ -58,8 +65,29 @@ public class DataUseLedger {
         if (!stamp.granted()) {
             throw new ConsentRequiredException(tenant, purpose, stamp);
         }
-        return uses.save(new DataUse(UUID.randomUUID().toString(), tenant, kind, id, purpose, usedBy, stamp.state(),
+        DataUse use = uses.save(new DataUse(UUID.randomUUID().toString(), tenant, kind, id, purpose, usedBy, stamp.state(),
                 stamp.policyVersion(), Instant.now(clock)));
+        audit.append(new AuditRecord(actor(usedBy), "system", tenant, "data-use.record", use.id(), null, auditState(use)));
+        return use;
+    }
+
+    /**
+     * The audited after-state of a data use: canonical JSON of its fields, so an assessor report can show it and prove
+     * it against the entry's after-hash.
+     */
+    public static String auditState(DataUse use) {
+        return JSON.createObjectNode().put("id", use.id()).put("kind", use.recordKind()).put("recordId", use.recordId())
+                .put("purpose", use.purpose().external()).put("usedBy", use.usedBy())
+                .put("consent", use.consentState().name()).put("policy", use.policyVersion()).toString();
+    }
+
+    /** The after-state of a {@code data-use.record} entry, while the row exists. */
+    public java.util.Optional<String> auditState(TenantId tenant, String useId) {
+        return uses.findByTenantAndId(tenant, useId).map(DataUseLedger::auditState);
+    }
+
+    private static String actor(String usedBy) {
+        return usedBy.startsWith("fleet:") ? FleetPromotion.ACTOR : "system:" + usedBy.split(":", 2)[0];
     }
 
     /** Every use of the tenant's data, grouped by the model or artefact that used it. */

@@ -13,5 +13,7 @@ public interface DataUseRepository extends GenericRepository<DataUse, String> {
 
     List<DataUse> findByTenantOrderByCreatedAt(TenantId tenant);
 
+    java.util.Optional<DataUse> findByTenantAndId(TenantId tenant, String id);
+
     DataUse save(DataUse use);
 }

@@ -12,7 +12,8 @@ import java.time.Instant;
 
 /**
  * A row of fleet_sightings: the first time a tenant saw an anonymised artefact, stamped with the tenant's
- * fleet-sharing consent and the policy version in force then. Holds a keyed hash only, never raw text.
+ * fleet-sharing consent and the policy version in force then, and the most restrictive TLP marking the tenant gave
+ * it (a later, stricter sighting raises it; nothing lowers it). Holds a keyed hash only, never raw text.
  */
 @MappedEntity("fleet_sightings")
 public record FleetSighting(
@@ -22,5 +23,12 @@ public record FleetSighting(
         String artefactHash,
         Instant firstSeen,
         ConsentState consentState,
-        String policyVersion) {
+        String policyVersion,
+        Tlp tlp) {
+
+    /** This sighting with its marking raised to {@code marking} if that is stricter. */
+    public FleetSighting markedAtLeast(Tlp marking) {
+        return new FleetSighting(id, tenant, artefactType, artefactHash, firstSeen, consentState, policyVersion,
+                tlp.stricter(marking));
+    }
 }

@@ -19,5 +19,13 @@ public interface FleetSightingRepository extends GenericRepository<FleetSighting
     @CrossTenant("promotion counts distinct tenants that saw one anonymised artefact; it reads hashes and consent stamps only")
     List<FleetSighting> findByArtefactTypeAndArtefactHash(ArtefactType artefactType, String artefactHash);
 
+    /** Every artefact one tenant saw, for the recount when that tenant withdraws consent. */
+    List<FleetSighting> findByTenant(TenantId tenant);
+
+    @CrossTenant("what the fleet received: hashes, consent stamps and markings of every tenant, grouped by artefact")
+    List<FleetSighting> findAllOrderByFirstSeen();
+
     FleetSighting save(FleetSighting sighting);
+
+    FleetSighting update(FleetSighting sighting);
 }

@@ -43,14 +43,19 @@ class ConsentApiTest {
     }
 
     private static String cli(int expectedExit, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--data-dir";
+        all[args.length + 1] = data.toString();
+        return offline(expectedExit, all);
+    }
+
+    /** A command that needs no appliance and no data directory. */
+    private static String offline(int expectedExit, String... args) {
         PrintStream saved = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-            all[args.length] = "--data-dir";
-            all[args.length + 1] = data.toString();
-            assertEquals(expectedExit, VigilCommand.execute(all));
+            assertEquals(expectedExit, VigilCommand.execute(args));
         } finally {
             System.setOut(saved);
         }
@@ -95,7 +100,7 @@ class ConsentApiTest {
         assertEquals(false, status.path("promotionPossible").asBoolean(true));
         assertEquals(1, status.path("customerTenants").asInt());
         String text = cli(0, "fleet", "status");
-        assertTrue(text.contains("fleet of one: promotion impossible (1 customer tenant < floor 3)"), text);
+        assertEquals("fleet of one: 1 of 3 tenants", text.lines().findFirst().orElse(""), text);
     }
 
     @Test
@@ -106,5 +111,31 @@ class ConsentApiTest {
         assertTrue(withdrawn.lines().anyMatch(l -> l.startsWith("model-training") && l.contains("withdrawn by")), withdrawn);
         assertTrue(cli(0, "consent", "show").contains("policy in force 2026-1"));
         cli(1, "consent", "grant", "marketing");
+    }
+
+    @Test
+    void anAssessorReportWrittenByTheCliVerifiesOfflineAndCitesTheConsentChange() throws Exception {
+        cli(0, "consent", "grant", "model-training", "--reason", "assessor report");
+        Path report = data.resolve("report.json");
+
+        String wrote = cli(0, "audit", "report", "--from", "1h", "--out", report.toString());
+        String key = wrote.lines().filter(l -> l.startsWith("Verify anywhere")).findFirst().orElseThrow()
+                .replaceAll(".*--key '([^']+)'.*", "$1");
+        String verified = offline(0, "audit", "verify-report", report.toString(), "--key", key);
+
+        assertTrue(verified.startsWith("VALID"), verified);
+        assertTrue(java.nio.file.Files.readString(report).contains("granted model-training consent under policy"),
+                java.nio.file.Files.readString(report));
+    }
+
+    @Test
+    void anAuditorReadsTheAssessorReportAndAnAnalystCannot() throws Exception {
+        String analyst = "Bearer " + json(appliance.post("/api/v1/tokens", admin, "application/json",
+                "{\"name\":\"triage-report\",\"scope\":\"ANALYST\"}"), 201).path("secret").asText();
+        String auditor = "Bearer " + json(appliance.post("/api/v1/tokens", admin, "application/json",
+                "{\"name\":\"assessor\",\"scope\":\"READ\"}"), 201).path("secret").asText();
+
+        assertEquals(403, appliance.get("/api/v1/audit/report", analyst).statusCode());
+        assertEquals("vigil-assessor-report/1", json(appliance.get("/api/v1/audit/report", auditor), 200).path("format").asText());
     }
 }

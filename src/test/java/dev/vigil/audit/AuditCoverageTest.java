@@ -251,7 +251,8 @@ class AuditCoverageTest {
         t.put("vigil rules lint", CliUse.offline("checks files locally; no appliance"));
         t.put("vigil rules test", CliUse.offline("runs rules over a file locally; no appliance"));
         t.put("vigil alerts list", CliUse.offline("read-only: GET /api/v1/alerts"));
-        t.put("vigil alerts show", CliUse.offline("read-only: GET /api/v1/alerts/{id}"));
+        t.put("vigil alerts show", CliUse.offline("read-only: GET /api/v1/alerts/{id} and /api/v1/alerts/{id}/similar"));
+        t.put("vigil alerts similar", CliUse.offline("read-only: GET /api/v1/alerts/{id}/similar"));
         t.put("vigil alerts ack", CliUse.calls("POST /api/v1/alerts/bulk"));
         t.put("vigil alerts close", CliUse.calls("POST /api/v1/alerts/bulk"));
         t.put("vigil connectors list", CliUse.offline("reads the connector definitions locally"));
@@ -271,6 +272,8 @@ class AuditCoverageTest {
         t.put("vigil audit export", CliUse.calls("POST /api/v1/audit/verify"));
         t.put("vigil audit key", CliUse.offline("read-only: GET /api/v1/audit/key"));
         t.put("vigil audit checkpoint", CliUse.offline("read-only: GET /api/v1/audit/checkpoint"));
+        t.put("vigil audit report", CliUse.offline("read-only: GET /api/v1/audit/report (signs a checkpoint, which is not a state change of any object)"));
+        t.put("vigil audit verify-report", CliUse.offline("verifies a report file locally; no appliance"));
         t.put("vigil witness serve", CliUse.offline("a witness for another host's log; not this appliance's state"));
         t.put("vigil update verify", CliUse.calls("POST /api/v1/updates/verify"));
         t.put("vigil update apply", CliUse.calls("POST /api/v1/updates/apply"));
@@ -290,6 +293,8 @@ class AuditCoverageTest {
         t.put("vigil consent withdraw", CliUse.calls("POST /api/v1/consent/{scope}/withdraw"));
         t.put("vigil data-use", CliUse.offline("read-only: GET /api/v1/data-use"));
         t.put("vigil fleet status", CliUse.offline("read-only: GET /api/v1/fleet/status"));
+        t.put("vigil fleet received", CliUse.offline("read-only: GET /api/v1/fleet/received"));
+        t.put("vigil fleet export", CliUse.offline("read-only: GET /api/v1/fleet/export; writes the bundle to a local file"));
         t.put("vigil help", CliUse.offline("prints usage"));
         return t;
     }

@@ -32,10 +32,12 @@ class FleetAnonymiserTest {
     }
 
     @Test
-    void aPatternShapeKeepsNoLetterOrDigitOfTheText() {
-        String shape = Anonymiser.patternShape(RAW);
-        assertEquals("a.a -a a a a a-9 a a 9.9.9.9", shape);
-        assertTrue(shape.replace("a", "").replace("9", "").chars().noneMatch(Character::isLetterOrDigit), shape);
+    void oneTechniqueAtTwoTenantsHasOnePatternShapeHash() {
+        Anonymiser anonymiser = new Anonymiser(KEY);
+        assertEquals(anonymiser.artefactHash(ArtefactType.PATTERN_SHAPE, "C:\\Users\\alice\\x.exe -p 4444 10.1.2.3"),
+                anonymiser.artefactHash(ArtefactType.PATTERN_SHAPE, "c:\\users\\bob\\X.EXE  -p 8080 192.168.9.9"));
+        assertNotEquals(anonymiser.artefactHash(ArtefactType.PATTERN_SHAPE, "x.exe -p 1"),
+                anonymiser.artefactHash(ArtefactType.PATTERN_SHAPE, "y.exe -p 1"));
     }
 
     @Test

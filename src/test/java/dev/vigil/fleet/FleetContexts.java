@@ -4,6 +4,7 @@ import dev.vigil.appliance.ApplianceProperties;
 import dev.vigil.appliance.FirstStart;
 import dev.vigil.audit.AuditEntry;
 import dev.vigil.audit.AuditTrail;
+import dev.vigil.audit.MutableClock;
 import dev.vigil.tenancy.TenantId;
 import dev.vigil.tenancy.TenantKind;
 import dev.vigil.tenancy.TenantRegistry;
@@ -37,6 +38,17 @@ final class FleetContexts {
             registry.ensure(TenantId.of(id), id, TenantKind.CUSTOMER);
             return TenantId.of(id);
         }).toList();
+    }
+
+    /** Starts a context whose clock is a {@link MutableClock} at {@code start} (see {@link FleetTestClock}). */
+    static ApplicationContext startAt(Path data, String database, java.time.Instant start, Map<String, Object> extra) {
+        Map<String, Object> props = new java.util.HashMap<>(extra);
+        props.put(FleetTestClock.PROPERTY, start.toString());
+        return start(data, database, props);
+    }
+
+    static MutableClock clock(ApplicationContext ctx) {
+        return (MutableClock) ctx.getBean(java.time.Clock.class);
     }
 
     static AuditEntry lastEntry(ApplicationContext ctx, TenantId tenant) {

@@ -5,11 +5,14 @@ import dev.vigil.audit.AuditLogVerifier;
 import dev.vigil.audit.AuditService;
 import dev.vigil.audit.note.Checkpoint;
 import dev.vigil.audit.note.SignedNote;
+import dev.vigil.audit.report.AssessorReports;
 import dev.vigil.tenancy.ApiTokenScope;
 import dev.vigil.tenancy.TenantPrincipal;
 import dev.vigil.tenancy.web.Principals;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -32,9 +35,33 @@ import java.util.List;
 public class AuditController {
 
     private final AuditService audit;
+    private final AssessorReports reports;
 
-    public AuditController(AuditService audit) {
+    public AuditController(AuditService audit, AssessorReports reports) {
         this.audit = audit;
+        this.reports = reports;
+    }
+
+    /**
+     * The assessor report of the caller's tenant: what of its data was used for what between {@code from}
+     * (inclusive, default 30 days before {@code to}) and {@code to} (exclusive, default now), every line with an
+     * inclusion proof against a checkpoint signed for the report. For auditors and admins.
+     */
+    @Get(value = "/report", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> report(HttpRequest<?> request, @Nullable @QueryValue String tenant,
+                                       @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        TenantPrincipal caller = Principals.require(request, ApiTokenScope.READ);
+        if (caller.scope() == ApiTokenScope.ANALYST || caller.scope() == ApiTokenScope.INGEST) {
+            throw new HttpStatusException(HttpStatus.FORBIDDEN, "the data-use report is for auditors and admins");
+        }
+        if (tenant != null && !tenant.equals(caller.tenant().value())) {
+            throw new HttpStatusException(HttpStatus.FORBIDDEN, "a token of tenant " + caller.tenant().value()
+                    + " cannot read the data-use report of tenant " + tenant);
+        }
+        Instant now = Instant.now();
+        Instant end = to == null ? now : TimeExpressions.parse(to, now);
+        Instant start = from == null ? end.minus(java.time.Duration.ofDays(30)) : TimeExpressions.parse(from, now);
+        return HttpResponse.ok(reports.build(caller.tenant(), start, end).toJson()).contentType(MediaType.APPLICATION_JSON);
     }
 
     @Get

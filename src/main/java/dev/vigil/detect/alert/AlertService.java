@@ -177,6 +177,11 @@ public class AlertService implements AlertSink {
         return alert.eventIds().isEmpty() ? List.of() : Arrays.asList(alert.eventIds().split(","));
     }
 
+    /** The audited state of an alert (before and after each triage step). */
+    static String auditState(Alert a) {
+        return describe(a);
+    }
+
     private static String describe(Alert a) {
         ObjectNode node = JSON.createObjectNode().put("id", a.id()).put("status", a.status().name())
                 .put("verdict", a.verdict() == null ? null : a.verdict().name()).put("note", a.note())

