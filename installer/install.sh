@@ -67,6 +67,15 @@ if [ -n "${update_root:-}" ]; then
 fi
 echo "$prefix" > "$prefix/.installed"
 
+# The first console admin's one-time password: made here, printed once, and handed to the appliance's first start in
+# a file only the service user can read; the appliance creates the user 'admin' with it and deletes the file.
+first_admin_password=""
+if [ ! -d "$data_dir/db" ] && [ ! -f "$data_dir/run/first-admin.password" ]; then
+  install -d -m 700 "$data_dir/run"
+  first_admin_password=$(head -c 4096 /dev/urandom | LC_ALL=C tr -dc 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789' | cut -c1-20)
+  (umask 077; printf '%s\n' "$first_admin_password" > "$data_dir/run/first-admin.password")
+fi
+
 if [ "$service" = yes ]; then
   id "$user" >/dev/null 2>&1 || useradd --system --home-dir "$data_dir" --shell /usr/sbin/nologin "$user"
   chown -R "$user:$user" "$data_dir"
@@ -78,7 +87,13 @@ if [ "$service" = yes ]; then
   systemctl enable --now vigil.service
   echo "Vigil is installed and started as the systemd service 'vigil'."
   echo "  status:  sudo -u $user $prefix/appliance/bin/vigil status --data-dir $data_dir"
+  echo "  HTTPS certificate fingerprint: sudo -u $user $prefix/appliance/bin/vigil tls fingerprint --data-dir $data_dir"
 else
   echo "Vigil is installed. Start it with:"
   echo "  $prefix/appliance/bin/vigil serve --config $config_dir/vigil.yml --data-dir $data_dir"
+fi
+if [ -n "$first_admin_password" ]; then
+  echo "Console: https://127.0.0.1:8080/ (see 'vigil tls fingerprint' for the certificate to expect)"
+  echo "  first admin: user 'admin', one-time password $first_admin_password"
+  echo "  (shown only now; you must change it at first sign-in)"
 fi

@@ -14,6 +14,7 @@ import dev.vigil.ingest.syslog.SyslogTcpListener;
 import dev.vigil.ingest.syslog.SyslogUdpListener;
 import dev.vigil.store.EventStore;
 import dev.vigil.tenancy.TenantId;
+import dev.vigil.tenancy.users.Sessions;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Provider;
@@ -44,7 +45,8 @@ import java.util.function.Function;
 
 /**
  * The running appliance: starts, in order, the tenant registry checks, the indexing pipeline (which first replays
- * whatever the spool holds beyond the store's last commit), the syslog listeners, the file tailers and retention,
+ * whatever the spool holds beyond the store's last commit), the syslog listeners, the file tailers, retention and the
+ * removal of ended console sessions,
  * then publishes {@code <data>/run/appliance.json}; stops them in reverse order, finishing with a store commit.
  *
  * <p>Guarantees: {@link #start()} either starts everything or throws naming what failed (a port in use, a missing
@@ -65,6 +67,7 @@ public class Appliance {
     private final Provider<EmbeddedServer> server;
     private final Provider<io.micrometer.core.instrument.MeterRegistry> meters;
     private final Clock clock;
+    private final Sessions sessions;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, ListenerCounters> listeners = new LinkedHashMap<>();
     private final Instant startedAt;
@@ -74,7 +77,7 @@ public class Appliance {
 
     public Appliance(VigilSettings settings, FirstStart firstStart, Spool spool, EventStore store,
                      IndexingPipeline pipeline, LineFramers framers, Provider<EmbeddedServer> server,
-                     Provider<io.micrometer.core.instrument.MeterRegistry> meters, Clock clock) {
+                     Provider<io.micrometer.core.instrument.MeterRegistry> meters, Clock clock, Sessions sessions) {
         this.settings = settings;
         this.firstStart = firstStart;
         this.spool = spool;
@@ -84,6 +87,7 @@ public class Appliance {
         this.server = server;
         this.meters = meters;
         this.clock = clock;
+        this.sessions = sessions;
         this.startedAt = clock.instant();
     }
 
@@ -124,6 +128,7 @@ public class Appliance {
             startTailers();
             housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-retention").daemon(true).factory());
             housekeeping.scheduleAtFixedRate(this::applyRetention, 0, 1, TimeUnit.HOURS);
+            housekeeping.scheduleAtFixedRate(this::purgeSessions, 1, 10, TimeUnit.MINUTES);
             listeners.forEach((name, counters) -> ApplianceMetrics.bindListener(meters.get(), name, counters));
             EmbeddedServer http = server.get();
             String url = http.getURL().toString();
@@ -232,6 +237,17 @@ public class Appliance {
             }
         } catch (RuntimeException e) {
             LOG.warn("retention failed: {}", e.getMessage(), e);
+        }
+    }
+
+    private void purgeSessions() {
+        try {
+            int purged = sessions.purgeExpired();
+            if (purged > 0) {
+                LOG.debug("removed {} ended console sessions", purged);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("removing ended console sessions failed: {}", e.getMessage(), e);
         }
     }
 

@@ -65,6 +65,18 @@ public final class SelfSignedCertificates {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry(alias, pair.getPrivate(), password, new java.security.cert.Certificate[]{certificate});
+            write(store, file, password);
+            return store;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the TLS keystore " + file + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot create a TLS certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a keystore atomically to a file readable only by its owner (mode 600), replacing any older one. */
+    public static void write(KeyStore store, Path file, char[] password) {
+        try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
@@ -72,12 +84,11 @@ public final class SelfSignedCertificates {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 store.store(out, password);
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            return store;
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the TLS keystore " + file + ": " + e.getMessage(), e);
-        } catch (GeneralSecurityException | OperatorCreationException e) {
-            throw new IllegalStateException("cannot create a TLS certificate: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the keystore " + file + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot store the keystore " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -20,7 +20,8 @@ import java.util.StringJoiner;
 
 /**
  * How CLI commands talk to a running appliance: its REST API on loopback, authenticated with the admin token the
- * appliance keeps for its local CLI in {@code <data>/run/cli.token}.
+ * appliance keeps for its local CLI in {@code <data>/run/cli.token}, over HTTPS pinned to the certificate whose
+ * fingerprint the appliance keeps in {@code <data>/run/https.fingerprint} ({@link PinnedCertificate}).
  *
  * <p>Guarantees: every failure becomes a {@link CliException} with a message that says what to do (start the
  * appliance, check the data directory, the API's own error text), never a stack trace.
@@ -31,11 +32,12 @@ public final class ApplianceClient {
 
     private final URI base;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
-    ApplianceClient(URI base, String token) {
+    ApplianceClient(URI base, String token, HttpClient http) {
         this.base = base;
         this.token = token;
+        this.http = http;
     }
 
     /** A client for the appliance running on this data directory. */
@@ -44,8 +46,12 @@ public final class ApplianceClient {
                 "no appliance is running on data directory " + dataDir.toAbsolutePath()
                         + " (start it with 'vigil serve --data-dir " + dataDir + "', or pass --data-dir)"));
         Path tokenFile = dataDir.resolve("run").resolve("cli.token");
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (info.httpUrl().startsWith("https:")) {
+            http.sslContext(PinnedCertificate.forDataDir(dataDir).context());
+        }
         try {
-            return new ApplianceClient(URI.create(info.httpUrl()), Files.readString(tokenFile).trim());
+            return new ApplianceClient(URI.create(info.httpUrl()), Files.readString(tokenFile).trim(), http.build());
         } catch (IOException e) {
             throw new CliException("cannot read the CLI token " + tokenFile + ": " + e.getMessage()
                     + " (the CLI must run as the appliance's service user)");
@@ -101,6 +107,8 @@ public final class ApplianceClient {
             return body;
         } catch (ConnectException e) {
             throw new CliException("cannot reach the appliance at " + base + " (is it still running?)");
+        } catch (javax.net.ssl.SSLException e) {
+            throw new CliException("refused the appliance's TLS connection at " + base + ": " + e.getMessage());
         } catch (IOException e) {
             throw new CliException("request to " + request.uri().getPath() + " failed: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -56,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
         ApplicationContext context = ServeCommand.start(options);
         try {
             RuntimeInfo info = context.getBean(Appliance.class).runtimeInfo();
-            ServeCommand.printStarted(info, System.out);
+            ServeCommand.printStarted(context, System.out);
             Instant start = Instant.now().minus(Duration.ofHours(hours)).truncatedTo(ChronoUnit.MINUTES);
             SimulationOptions scenario = new SimulationOptions(seed, hosts, Duration.ofHours(hours), start,
                     EnumSet.allOf(AttackKind.class));
@@ -116,8 +116,13 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  " + vigil + " search 'TargetImage:*lsass.exe' --since 24h" + dataArg + "      # who opened lsass (credential dumping)");
         System.out.println("  " + vigil + " search '@logsource.service:sshd AND event.outcome:failure' --since 24h" + dataArg);
         System.out.println("  " + vigil + " search 'eventName:CreateUser OR eventName:AttachUserPolicy' --since 24h" + dataArg);
-        System.out.println("  curl -s -H \"Authorization: Bearer $(cat " + options.dataDir().resolve("run/cli.token")
+        String trust = info.httpUrl().startsWith("https:")
+                ? " --cacert " + dev.vigil.appliance.ConsoleCertificate.certificateFile(options.dataDir()) : "";
+        System.out.println("  curl -s" + trust + " -H \"Authorization: Bearer $(cat " + options.dataDir().resolve("run/cli.token")
                 + ")\" '" + info.httpUrl() + "api/v1/aggregations/top?field=Image&since=24h'");
+        if (info.httpUrl().startsWith("https:")) {
+            System.out.println("  console: " + info.httpUrl() + " (sign in as the admin printed above)");
+        }
         if (info.syslogTcpPort() > 0) {
             System.out.println("  logger -n 127.0.0.1 -P " + info.syslogTcpPort()
                     + " -T 'sshd[42]: Failed password for root from 203.0.113.9 port 5022 ssh2'");

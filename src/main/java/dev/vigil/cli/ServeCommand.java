@@ -1,7 +1,10 @@
 package dev.vigil.cli;
 
 import dev.vigil.appliance.Appliance;
+import dev.vigil.appliance.ConsoleCertificate;
+import dev.vigil.appliance.FirstStart;
 import dev.vigil.appliance.RuntimeInfo;
+import dev.vigil.tenancy.users.Users;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import picocli.CommandLine.Command;
@@ -20,7 +23,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Override
     public Integer call() throws InterruptedException {
         try (ApplicationContext context = start(options)) {
-            printStarted(context.getBean(Appliance.class).runtimeInfo(), System.out);
+            printStarted(context, System.out);
             awaitShutdown(context);
         }
         return 0;
@@ -47,9 +50,19 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         return context;
     }
 
-    static void printStarted(RuntimeInfo info, PrintStream out) {
+    /** Prints where the appliance listens, its HTTPS fingerprint and, at first start, the first admin's password. */
+    static void printStarted(ApplicationContext context, PrintStream out) {
+        RuntimeInfo info = context.getBean(Appliance.class).runtimeInfo();
         out.println("Vigil is running (pid " + info.pid() + ", tenant " + info.tenant() + ")");
-        out.println("  API and HEC collector: " + info.httpUrl());
+        out.println("  console, API and HEC:  " + info.httpUrl());
+        if (info.httpUrl().startsWith("https:")) {
+            out.println("  HTTPS certificate SHA-256 fingerprint (check it in your browser): "
+                    + context.getBean(ConsoleCertificate.class).fingerprint());
+        }
+        context.getBean(FirstStart.class).oneTimeAdminPassword().ifPresent(password -> {
+            out.println("  first console admin:   user '" + Users.FIRST_ADMIN + "', one-time password " + password);
+            out.println("                         (shown only now; you must change it at first sign-in)");
+        });
         if (info.syslogUdpPort() > 0) {
             out.println("  syslog UDP:            127.0.0.1:" + info.syslogUdpPort());
         }

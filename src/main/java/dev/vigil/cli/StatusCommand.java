@@ -28,6 +28,14 @@ public final class StatusCommand implements Callable<Integer> {
         System.out.println("Vigil " + s.path("version").asText() + ", up " + s.path("uptime").asText()
                 + ", tenant " + s.path("tenant").asText());
         System.out.println("API: " + s.path("httpUrl").asText());
+        if (s.path("httpUrl").asText().startsWith("https:")) {
+            try {
+                System.out.println("HTTPS certificate SHA-256: " + java.nio.file.Files.readString(
+                        dev.vigil.appliance.ConsoleCertificate.fingerprintFile(data.dataDir())).trim());
+            } catch (java.io.IOException e) {
+                System.out.println("HTTPS certificate SHA-256: unknown (" + e.getMessage() + ")");
+            }
+        }
         JsonNode store = s.path("store");
         System.out.println("Events stored: " + store.path("documents").asLong() + " in " + store.path("dayIndexes").asInt()
                 + " day indexes (" + store.path("oldestDay").asText("-") + " .. " + store.path("newestDay").asText("-")

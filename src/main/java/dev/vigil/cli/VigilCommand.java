@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
                 AlertsCommand.class,
                 ConnectorsCommand.class,
                 TokensCommand.class,
+                UsersCommand.class,
+                TlsCommand.class,
                 ConsentCommand.class,
                 DataUseCommand.class,
                 FleetCommand.class,

@@ -145,6 +145,7 @@ class CrashRecoveryTest {
     private Process startAppliance() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
+                "-Dvigil.http.tls.enabled=false", // plain HTTP for this harness's client; HttpsByDefaultTest covers TLS
                 "-cp", System.getProperty("java.class.path"), "dev.vigil.cli.VigilCommand", "serve",
                 "--data-dir", data.toString(), "--http-port", "0",
                 "--connectors-dir", Path.of("connectors").toAbsolutePath().toString())

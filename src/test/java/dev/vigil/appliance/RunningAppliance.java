@@ -15,7 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-/** A real appliance started in this JVM on a temporary data directory, with free ports, for end-to-end tests. */
+/**
+ * A real appliance started in this JVM on a temporary data directory, with free ports, for end-to-end tests. It serves
+ * plain HTTP unless {@code extra} sets {@code vigil.http.tls.enabled} to true.
+ */
 public final class RunningAppliance implements AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -36,6 +39,7 @@ public final class RunningAppliance implements AutoCloseable {
         props.put("vigil.syslog.tcp-port", 0);
         props.put("vigil.syslog.udp-port", 0);
         props.put("vigil.syslog.tls-port", 0);
+        props.put("vigil.http.tls.enabled", false); // plain HTTP for the harness; HttpsByDefaultTest proves the default
         props.putAll(extra);
         context = ApplicationContext.run(props);
         context.getBean(io.micronaut.runtime.server.EmbeddedServer.class).start();

@@ -3,11 +3,14 @@ package dev.vigil.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.appliance.RunningAppliance;
 import dev.vigil.cli.VigilCommand;
+import dev.vigil.console.ConsoleBrowser;
 import dev.vigil.detect.RuleLevel;
 import dev.vigil.detect.alert.AlertCandidate;
 import dev.vigil.detect.alert.AlertKind;
 import dev.vigil.detect.alert.AlertService;
 import dev.vigil.tenancy.TenantId;
+import dev.vigil.tenancy.users.UserRole;
+import dev.vigil.tenancy.users.Users;
 import dev.vigil.update.ContentFixture;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.web.router.Router;
@@ -57,6 +60,9 @@ class AuditCoverageTest {
     private static final TenantId TENANT = TenantId.of("customer");
     private static final AtomicInteger UNIQUE = new AtomicInteger();
     private static final AtomicLong BUNDLE_VERSION = new AtomicLong();
+    private static final String CONSOLE_USER = "cov-console";
+    private static final String CONSOLE_PASSWORD = "coverage password 1";
+    private static final String PASSWORD_USER = "cov-changes-password";
 
     @TempDir
     static Path tmp;
@@ -66,25 +72,45 @@ class AuditCoverageTest {
     static Path roots;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** A real request: method, path, bearer token, content type and body. */
-    record Call(String method, String path, String token, String contentType, byte[] body) {
+    /** A real request: method, path, bearer token (or null), content type, body and further headers (cookies, CSRF). */
+    record Call(String method, String path, String token, String contentType, byte[] body, Map<String, String> headers) {
+        Call(String method, String path, String token, String contentType, byte[] body) {
+            this(method, path, token, contentType, body, Map.of());
+        }
+
         static Call json(String method, String path, String json) {
             return new Call(method, path, vigil.adminToken, "application/json", json.getBytes(StandardCharsets.UTF_8));
         }
+
+        /** A console form post: no token, the browser's cookies, a URL-encoded body. */
+        static Call form(String path, ConsoleBrowser browser, Map<String, String> fields) {
+            StringBuilder cookie = new StringBuilder();
+            browser.cookies.forEach((k, v) -> cookie.append(cookie.isEmpty() ? "" : "; ").append(k).append('=').append(v));
+            return new Call("POST", path, null, "application/x-www-form-urlencoded",
+                    ConsoleBrowser.form(fields).getBytes(StandardCharsets.UTF_8), Map.of("Cookie", cookie.toString()));
+        }
     }
 
-    /** What a route must do to the trail: {@code entries} entries of {@code action}, or none ({@code action} null) for {@code why}. */
-    record Expectation(String action, int entries, String why, Callable<Call> scenario) {
+    /**
+     * What a route must do to the trail: {@code entries} entries of {@code action}, or none ({@code action} null) for
+     * {@code why}; written by {@code actor} with {@code role} (null: the local admin token).
+     */
+    record Expectation(String action, int entries, String why, Callable<Call> scenario, String actor, String role) {
         static Expectation audited(String action, Callable<Call> scenario) {
-            return new Expectation(action, 1, null, scenario);
+            return new Expectation(action, 1, null, scenario, null, null);
         }
 
         static Expectation audited(String action, int entries, Callable<Call> scenario) {
-            return new Expectation(action, entries, null, scenario);
+            return new Expectation(action, entries, null, scenario, null, null);
+        }
+
+        /** Audited as a console user rather than the local admin token. */
+        static Expectation auditedAs(String action, String actor, String role, Callable<Call> scenario) {
+            return new Expectation(action, 1, null, scenario, actor, role);
         }
 
         static Expectation none(String why, Callable<Call> scenario) {
-            return new Expectation(null, 0, why, scenario);
+            return new Expectation(null, 0, why, scenario, null, null);
         }
     }
 
@@ -108,6 +134,35 @@ class AuditCoverageTest {
             String name = "cov-" + next();
             expectOk(send(Call.json("POST", "/api/v1/tokens", "{\"name\":\"" + name + "\",\"scope\":\"READ\"}")));
             return new Call("DELETE", "/api/v1/tokens/" + name, vigil.adminToken, null, null);
+        }));
+        t.put("POST /api/v1/users", Expectation.audited("user.add",
+                () -> Call.json("POST", "/api/v1/users", "{\"username\":\"cov-" + next() + "\",\"role\":\"auditor\"}")));
+        t.put("POST /api/v1/users/{username}/password", Expectation.audited("user.passwd",
+                () -> Call.json("POST", "/api/v1/users/" + consoleUser() + "/password", "{}")));
+        t.put("POST /api/v1/users/{username}/role", Expectation.audited("user.role",
+                () -> Call.json("POST", "/api/v1/users/" + consoleUser() + "/role", "{\"role\":\"auditor\"}")));
+        t.put("POST /api/v1/users/{username}/disable", Expectation.audited("user.disable",
+                () -> Call.json("POST", "/api/v1/users/" + consoleUser() + "/disable", "{}")));
+        t.put("POST /api/v1/users/{username}/enable", Expectation.audited("user.enable", () -> {
+            String name = consoleUser();
+            expectOk(send(Call.json("POST", "/api/v1/users/" + name + "/disable", "{}")));
+            return Call.json("POST", "/api/v1/users/" + name + "/enable", "{}");
+        }));
+        t.put("POST /login", Expectation.auditedAs("user.login", CONSOLE_USER, "analyst", () -> {
+            ConsoleBrowser browser = new ConsoleBrowser(vigil.base);
+            String csrf = ConsoleBrowser.formCsrf(browser.get("/login", "text/html").body());
+            return Call.form("/login", browser, Map.of("username", CONSOLE_USER, "password", CONSOLE_PASSWORD, "_csrf", csrf));
+        }));
+        t.put("POST /logout", Expectation.auditedAs("user.logout", CONSOLE_USER, "analyst", () -> {
+            ConsoleBrowser browser = signedInConsoleUser();
+            return Call.form("/logout", browser, Map.of("_csrf", browser.sessionCsrf()));
+        }));
+        t.put("POST /account/password", Expectation.auditedAs("user.passwd", PASSWORD_USER, "analyst", () -> {
+            ConsoleBrowser browser = new ConsoleBrowser(vigil.base);
+            expectRedirect(browser.signIn(PASSWORD_USER, CONSOLE_PASSWORD));
+            String replacement = "changed password " + next();
+            return Call.form("/account/password", browser, Map.of("_csrf", browser.sessionCsrf(), "current",
+                    CONSOLE_PASSWORD, "password", replacement, "confirm", replacement));
         }));
         t.put("POST /api/v1/rules", Expectation.audited("rules.add",
                 () -> Call.json("POST", "/api/v1/rules", addRuleBody("cov/add-" + next() + ".yml", ruleId()))));
@@ -203,6 +258,13 @@ class AuditCoverageTest {
         t.put("vigil connectors list", CliUse.offline("reads the connector definitions locally"));
         t.put("vigil connectors test", CliUse.offline("parses a file with a connector locally"));
         t.put("vigil tokens list", CliUse.offline("read-only: GET /api/v1/tokens"));
+        t.put("vigil users list", CliUse.offline("read-only: GET /api/v1/users"));
+        t.put("vigil users add", CliUse.calls("POST /api/v1/users"));
+        t.put("vigil users passwd", CliUse.calls("POST /api/v1/users/{username}/password"));
+        t.put("vigil users role", CliUse.calls("POST /api/v1/users/{username}/role"));
+        t.put("vigil users disable", CliUse.calls("POST /api/v1/users/{username}/disable"));
+        t.put("vigil users enable", CliUse.calls("POST /api/v1/users/{username}/enable"));
+        t.put("vigil tls fingerprint", CliUse.offline("reads the fingerprint file under the data directory"));
         t.put("vigil tokens create", CliUse.calls("POST /api/v1/tokens"));
         t.put("vigil tokens revoke", CliUse.calls("DELETE /api/v1/tokens/{name}"));
         t.put("vigil audit log", CliUse.offline("read-only: GET /api/v1/audit"));
@@ -248,6 +310,8 @@ class AuditCoverageTest {
             }
         }
         assertTrue(actor != null, "the local admin token is listed: " + tokens);
+        vigil.context.getBean(Users.class).add(TENANT, CONSOLE_USER, UserRole.ANALYST, CONSOLE_PASSWORD, "test", "test");
+        vigil.context.getBean(Users.class).add(TENANT, PASSWORD_USER, UserRole.ANALYST, CONSOLE_PASSWORD, "test", "test");
         // a vendor's keys and first root, made with the CLI so the metadata is fresh whatever the date
         keys = tmp.resolve("keys");
         for (String k : new String[]{"root", "targets", "snapshot", "timestamp"}) {
@@ -295,7 +359,7 @@ class AuditCoverageTest {
             long before = trail.size();
             HttpResponse<String> response = send(call);
             List<AuditEntry> written = trail.entries(x -> x.sequence() > before, 1000);
-            if (response.statusCode() / 100 != 2) {
+            if (response.statusCode() / 100 != 2 && response.statusCode() != 303) {
                 failures.add(row.getKey() + ": answered " + response.statusCode() + " " + response.body());
                 continue;
             }
@@ -310,10 +374,13 @@ class AuditCoverageTest {
                 failures.add(row.getKey() + ": expected " + e.entries() + " × " + e.action() + ", wrote " + actions);
                 continue;
             }
+            String wantActor = e.actor() != null ? e.actor() : actor;
+            String wantRole = e.role() != null ? e.role() : ROLE;
             for (AuditEntry entry : written) {
-                if (!entry.actor().equals(actor) || !entry.role().equals(ROLE) || !entry.tenant().equals(TENANT)) {
+                if (!entry.actor().equals(wantActor) || !entry.role().equals(wantRole) || !entry.tenant().equals(TENANT)) {
                     failures.add(row.getKey() + ": entry " + entry.sequence() + " has actor/role/tenant " + entry.actor()
-                            + "/" + entry.role() + "/" + entry.tenant().value() + ", expected " + actor + "/" + ROLE + "/" + TENANT.value());
+                            + "/" + entry.role() + "/" + entry.tenant().value() + ", expected " + wantActor + "/" + wantRole
+                            + "/" + TENANT.value());
                 }
             }
         }
@@ -401,7 +468,11 @@ class AuditCoverageTest {
         HttpRequest.BodyPublisher body = call.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(call.body());
         HttpRequest.Builder b = HttpRequest.newBuilder(vigil.base.resolve(URI.create(call.path())))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + call.token()).method(call.method(), body);
+                .timeout(Duration.ofSeconds(60)).method(call.method(), body);
+        if (call.token() != null) {
+            b.header("Authorization", "Bearer " + call.token());
+        }
+        call.headers().forEach(b::header);
         if (call.contentType() != null) {
             b.header("Content-Type", call.contentType());
         }
@@ -422,6 +493,24 @@ class AuditCoverageTest {
         }
         return new Call("POST", "/api/v1/updates/" + action, vigil.adminToken, "application/octet-stream",
                 Files.readAllBytes(bundle));
+    }
+
+    /** Adds a console analyst through the service (set-up, not the audited call) and returns the name. */
+    private static String consoleUser() {
+        String name = "cov-user-" + next();
+        vigil.context.getBean(Users.class).add(TENANT, name, UserRole.ANALYST, CONSOLE_PASSWORD, "test", "test");
+        return name;
+    }
+
+    /** A browser signed in as {@link #CONSOLE_USER}, whose password is still the one-time one. */
+    private static ConsoleBrowser signedInConsoleUser() throws Exception {
+        ConsoleBrowser browser = new ConsoleBrowser(vigil.base);
+        expectRedirect(browser.signIn(CONSOLE_USER, CONSOLE_PASSWORD));
+        return browser;
+    }
+
+    private static void expectRedirect(HttpResponse<String> response) {
+        assertEquals(303, response.statusCode(), "scenario set-up failed: " + response.body());
     }
 
     private static String raiseAlert() {

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +54,21 @@ class FirstStartTest {
             assertEquals(entriesAfterFirstStart, ctx.getBean(AuditTrail.class).size());
             assertEquals(2, ctx.getBean(ApiTokens.class).list(TenantId.of("customer")).size());
             assertTrue(ctx.getBean(AuditTrail.class).verify().valid());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theInstallersOneTimePasswordBecomesTheFirstAdminsWhoMustChangeItAndTheFileIsDeleted() throws Exception {
+        Files.createDirectories(data.resolve("run"));
+        Files.writeString(data.resolve("run/first-admin.password"), "installer made this 42\n");
+        try (ApplicationContext ctx = start("h2")) {
+            TenantId customer = ctx.getBean(FirstStart.class).run();
+            assertEquals(java.util.Optional.of("installer made this 42"), ctx.getBean(FirstStart.class).oneTimeAdminPassword());
+            var admin = ctx.getBean(dev.vigil.tenancy.users.Users.class).list(customer).getFirst();
+            assertEquals(List.of("admin", "ADMIN", true), List.of(admin.username(), admin.role().name(), admin.mustChangePassword()));
+            assertTrue(ctx.getBean(dev.vigil.tenancy.users.Users.class).signIn(customer, "admin", "installer made this 42")
+                    instanceof dev.vigil.tenancy.users.SignIn.Success);
+            assertTrue(Files.notExists(data.resolve("run/first-admin.password")));
         }
     }
 }

@@ -17,7 +17,7 @@ public final class Principals {
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.UNAUTHORIZED, "not authenticated"));
         if (!principal.scope().permits(needed)) {
             throw new HttpStatusException(HttpStatus.FORBIDDEN,
-                    "token scope " + principal.scope() + " does not allow this; it needs " + needed);
+                    "role " + principal.role() + " (scope " + principal.scope() + ") does not allow this; it needs " + needed);
         }
         return principal;
     }
