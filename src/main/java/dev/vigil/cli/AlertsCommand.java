@@ -100,6 +100,13 @@ public final class AlertsCommand {
                 System.out.println("closed by " + a.path("closedBy").asText() + " at " + a.path("closedAt").asText()
                         + (a.hasNonNull("note") ? ": " + a.path("note").asText() : ""));
             }
+            JsonNode t = client.get("/api/v1/alerts/" + encode(id) + "/triage", Map.of());
+            System.out.println("triage: " + t.path("priority").asText()
+                    + (t.hasNonNull("probability") ? String.format(java.util.Locale.ROOT, ", %.0f%% likely a true positive",
+                    100 * t.path("probability").asDouble()) : "") + " (" + t.path("modelVersion").asText() + ")");
+            for (String reason : t.path("explanation").asText().split("; ")) {
+                System.out.println("    " + reason);
+            }
             printSimilar(client.get("/api/v1/alerts/" + encode(id) + "/similar", Map.of()));
             return 0;
         }

@@ -90,6 +90,36 @@ public record TriageModel(FeatureSchema schema, float[] mean, float[] scale, flo
                 .toByteArray();
     }
 
+    /**
+     * Reads the parameters back from an artifact {@link #toOnnx} wrote, so explanations use exactly the weights ONNX
+     * Runtime scores with. Anything else is refused with the reason.
+     */
+    public static TriageModel fromOnnx(byte[] artifact, FeatureSchema schema) {
+        OnnxMl.ModelProto proto;
+        try {
+            proto = OnnxMl.ModelProto.parseFrom(artifact);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("not an ONNX model: " + e.getMessage(), e);
+        }
+        java.util.Map<String, float[]> init = new java.util.HashMap<>();
+        for (OnnxMl.TensorProto t : proto.getGraph().getInitializerList()) {
+            float[] v = new float[t.getFloatDataCount()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = t.getFloatData(i);
+            }
+            init.put(t.getName(), v);
+        }
+        for (String name : List.of("mean", "scale", "weights", "bias")) {
+            if (!init.containsKey(name)) {
+                throw new IllegalArgumentException("not a Vigil triage graph: no initializer '" + name + "'");
+            }
+        }
+        if (init.get("bias").length != 1) {
+            throw new IllegalArgumentException("not a Vigil triage graph: the bias is not one value");
+        }
+        return new TriageModel(schema, init.get("mean"), init.get("scale"), init.get("weights"), init.get("bias")[0]);
+    }
+
     private static OnnxMl.ValueInfoProto valueInfo(String name, int width) {
         OnnxMl.TensorShapeProto shape = OnnxMl.TensorShapeProto.newBuilder()
                 .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
