@@ -188,7 +188,7 @@ public final class AlertsCommand {
         }
     }
 
-    private static int report(JsonNode results) {
+    static int report(JsonNode results) {
         int failed = 0;
         for (JsonNode r : results) {
             if (r.path("ok").asBoolean()) {

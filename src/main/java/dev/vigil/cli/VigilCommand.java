@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 RulesCommand.class,
                 AlertsCommand.class,
+                VerdictCommand.class,
                 ConnectorsCommand.class,
                 TokensCommand.class,
                 UsersCommand.class,

@@ -255,6 +255,7 @@ class AuditCoverageTest {
         t.put("vigil alerts similar", CliUse.offline("read-only: GET /api/v1/alerts/{id}/similar"));
         t.put("vigil alerts ack", CliUse.calls("POST /api/v1/alerts/bulk"));
         t.put("vigil alerts close", CliUse.calls("POST /api/v1/alerts/bulk"));
+        t.put("vigil verdict", CliUse.calls("POST /api/v1/alerts/bulk"));
         t.put("vigil connectors list", CliUse.offline("reads the connector definitions locally"));
         t.put("vigil connectors test", CliUse.offline("parses a file with a connector locally"));
         t.put("vigil tokens list", CliUse.offline("read-only: GET /api/v1/tokens"));

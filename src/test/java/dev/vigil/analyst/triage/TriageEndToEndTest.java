@@ -101,4 +101,22 @@ class TriageEndToEndTest {
                 now, now, List.of(), List.of(), "g"));
         assertEquals(404, vigil.get("/api/v1/alerts/" + fleet.id() + "/triage", "Bearer " + vigil.adminToken).statusCode());
     }
+
+    @Test
+    void vigilVerdictClosesTheAlertWithTheAnalystsVerdictAndConsentStamp() {
+        Alert a = raise(RuleLevel.HIGH);
+
+        int exit = dev.vigil.cli.VigilCommand.execute("verdict", a.id(), "tp", "--note", "confirmed with the host owner",
+                "--data-dir", vigil.dataDir.toString());
+
+        assertEquals(0, exit);
+        Alert closed = alerts.get(CUSTOMER, a.id());
+        assertEquals(dev.vigil.detect.alert.Verdict.TRUE_POSITIVE, closed.verdict());
+        assertEquals("confirmed with the host owner", closed.note());
+        assertTrue(closed.verdictConsent() != null && closed.verdictPolicyVersion() != null, closed.toString());
+        Alert other = raise(RuleLevel.LOW);
+        org.junit.jupiter.api.Assertions.assertNotEquals(0, dev.vigil.cli.VigilCommand.execute("verdict", other.id(), "maybe",
+                "--data-dir", vigil.dataDir.toString()), "an unknown verdict is refused");
+        assertEquals(null, alerts.get(CUSTOMER, other.id()).verdict());
+    }
 }
