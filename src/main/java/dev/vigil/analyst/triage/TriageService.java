@@ -61,6 +61,7 @@ public class TriageService implements AutoCloseable {
     private final BlockingQueue<Alert> queue = new ArrayBlockingQueue<>(10_000);
     private final Thread worker;
     private volatile long dropped;
+    private volatile boolean closing;
 
     /** A model ready for inference: its session, its parameters (read back from the artifact, for explanations) and version. */
     public record LoadedModel(TriageSession session, TriageModel parameters, String version) {
@@ -176,7 +177,7 @@ public class TriageService implements AutoCloseable {
 
     private void drain() {
         List<Alert> batch = new ArrayList<>(BATCH);
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!closing) {
             try {
                 Alert first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
@@ -198,7 +199,12 @@ public class TriageService implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
-        worker.interrupt();
+        closing = true; // not an interrupt: an interrupted JDBC call can close an embedded database's file
+        try {
+            worker.join(Duration.ofSeconds(30)); // let the batch in hand finish before its session and database close
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         model.ifPresent(m -> m.session().close());
     }
 }
