@@ -182,13 +182,18 @@ public final class AlertsCommand {
 
         @Override
         public Integer call() {
-            ObjectNode body = JSON.createObjectNode().put("action", "close").put("verdict", verdict).put("note", note);
-            ids.forEach(body.putArray("ids")::add);
-            return report(ApplianceClient.forDataDir(data.dataDir()).post("/api/v1/alerts/bulk", "application/json", body.toString()));
+            return close(data, ids, verdict, note);
         }
     }
 
-    static int report(JsonNode results) {
+    /** Closes alerts with a verdict through the bulk route; prints one line per alert; 1 if any was refused. */
+    static int close(DataDirOption data, List<String> ids, String verdict, String note) {
+        ObjectNode body = JSON.createObjectNode().put("action", "close").put("verdict", verdict).put("note", note);
+        ids.forEach(body.putArray("ids")::add);
+        return report(ApplianceClient.forDataDir(data.dataDir()).post("/api/v1/alerts/bulk", "application/json", body.toString()));
+    }
+
+    private static int report(JsonNode results) {
         int failed = 0;
         for (JsonNode r : results) {
             if (r.path("ok").asBoolean()) {

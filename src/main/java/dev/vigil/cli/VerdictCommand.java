@@ -1,7 +1,5 @@
 package dev.vigil.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,8 +17,6 @@ import java.util.concurrent.Callable;
                 "Recorded with you, the time, the tenant's model-training consent and policy, and audited."})
 public final class VerdictCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Mixin
     DataDirOption data = new DataDirOption();
     @Parameters(index = "0", paramLabel = "ALERT_ID")
@@ -32,9 +28,6 @@ public final class VerdictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ObjectNode body = JSON.createObjectNode().put("action", "close").put("verdict", verdict).put("note", note);
-        body.putArray("ids").add(id);
-        return AlertsCommand.report(ApplianceClient.forDataDir(data.dataDir()).post("/api/v1/alerts/bulk", "application/json",
-                body.toString()));
+        return AlertsCommand.close(data, java.util.List.of(id), verdict, note);
     }
 }
