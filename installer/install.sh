@@ -52,6 +52,7 @@ cp "$src/target/lib/"*.jar "$prefix/lib/lib/"
 cp "$src/appliance/bin/vigil" "$prefix/appliance/bin/vigil"
 rm -rf "$prefix/connectors"; cp -r "$src/connectors" "$prefix/connectors"
 rm -rf "$prefix/appliance/rules"; if [ -d "$src/appliance/rules" ]; then cp -r "$src/appliance/rules" "$prefix/appliance/rules"; fi
+rm -rf "$prefix/appliance/models"; if [ -d "$src/appliance/models" ]; then cp -r "$src/appliance/models" "$prefix/appliance/models"; fi
 cp -r "$src/docs" "$prefix/docs" 2>/dev/null || true
 cp "$src/LICENSE" "$prefix/LICENSE"
 if [ ! -f "$config_dir/vigil.yml" ]; then

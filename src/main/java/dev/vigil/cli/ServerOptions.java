@@ -71,6 +71,7 @@ public final class ServerOptions {
         props.put("vigil.connectors-dir", (connectorsDir != null ? connectorsDir : defaultConnectorsDir())
                 .toAbsolutePath().toString());
         props.put("vigil.detect.factory-rules-dir", defaultFactoryRulesDir().toAbsolutePath().toString());
+        props.put("vigil.analyst.triage-model-dir", shipped("appliance", "models", "triage").toAbsolutePath().toString());
         if (syslogPort != null) {
             props.put("vigil.syslog.udp-port", syslogPort);
             props.put("vigil.syslog.tcp-port", syslogPort);
@@ -102,6 +103,12 @@ public final class ServerOptions {
     static Path defaultFactoryRulesDir() {
         String home = System.getProperty("vigil.home");
         return home == null ? Path.of("appliance", "rules") : Path.of(home, "appliance", "rules");
+    }
+
+    /** A path shipped beside the installed jar ({@code vigil.home}), else relative to the working directory. */
+    static Path shipped(String first, String... more) {
+        String home = System.getProperty("vigil.home");
+        return home == null ? Path.of(first, more) : Path.of(home, first).resolve(Path.of("", more));
     }
 
     /** The connectors shipped beside the installed jar ({@code vigil.home}), else ./connectors. */
