@@ -6,6 +6,8 @@ public enum AlertKind {
     DETECTION,
     /** A Sigma correlation rule's condition held over a group of rule matches in its timespan. */
     CORRELATION,
+    /** Behaviour new for an entity of the tenant (anomaly scoring against its own baselines), explained. */
+    ANOMALY,
     /** The appliance itself reports something an analyst must see (an AI feature switched to its fallback). */
     SYSTEM
 }

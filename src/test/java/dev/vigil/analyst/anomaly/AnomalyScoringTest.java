@@ -1,0 +1,102 @@
+package dev.vigil.analyst.anomaly;
+
+import dev.vigil.analyst.AnomalySignal;
+import dev.vigil.appliance.RunningAppliance;
+import dev.vigil.detect.alert.Alert;
+import dev.vigil.detect.alert.AlertKind;
+import dev.vigil.detect.alert.AlertQuery;
+import dev.vigil.detect.alert.AlertService;
+import dev.vigil.event.EventObserver;
+import dev.vigil.event.LogSource;
+import dev.vigil.event.NormalizedEvent;
+import dev.vigil.tenancy.TenantId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Anomaly scoring in a running appliance: real alerting, real kill switches. */
+class AnomalyScoringTest {
+
+    private static final TenantId CUSTOMER = TenantId.of("customer");
+
+    @TempDir
+    static Path tmp;
+    static RunningAppliance vigil;
+    static AnomalyScoring anomaly;
+    static AlertService alerts;
+    static long sequence = 1_000_000;
+
+    @BeforeAll
+    static void start() throws Exception {
+        vigil = new RunningAppliance(tmp.resolve("data"), Map.of("vigil.analyst.anomaly.warm-up", "5"));
+        anomaly = vigil.context.getBean(AnomalyScoring.class);
+        alerts = vigil.context.getBean(AlertService.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (vigil != null) {
+            vigil.close();
+        }
+    }
+
+    private static void processStart(String host, String program, String parent) {
+        NormalizedEvent e = new NormalizedEvent(++sequence, CUSTOMER, Instant.now(), Instant.now(), "windows-json",
+                new LogSource("windows", "process_creation", null),
+                Map.of("host.name", host, "process.executable", program, "process.parent.executable", parent), "{}", null);
+        EventObserver.FollowUp f = anomaly.observe(e);
+        if (f != null) {
+            f.run();
+        }
+    }
+
+    private static List<Alert> anomalies(String host) {
+        return alerts.list(CUSTOMER, new AlertQuery(null, null, null, Instant.EPOCH, null, 100)).stream()
+                .filter(a -> a.kind() == AlertKind.ANOMALY && a.groupKey().startsWith(host + "|")).toList();
+    }
+
+    private static void warm(String host) {
+        for (int i = 0; i < 5; i++) {
+            processStart(host, "C:\\Windows\\System32\\svchost.exe", "C:\\Windows\\System32\\services.exe");
+        }
+    }
+
+    @Test
+    void aProgramNewToAWarmHostRaisesAnExplainedAnomalyAlertAndFeedsTriage() {
+        warm("ws-12");
+        processStart("ws-12", "C:\\Windows\\System32\\rundll32.exe", "C:\\Program Files\\Office\\WINWORD.EXE");
+
+        List<Alert> found = anomalies("ws-12");
+
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("Anomaly: first time rundll32.exe ran on host ws-12 (started by winword.exe)", found.getFirst().title());
+        AnomalySignal s = anomaly.signal(CUSTOMER, found.getFirst());
+        assertEquals(1.0, s.score());
+        assertTrue(s.reasons().getFirst().contains("rundll32.exe spawned by winword.exe for the first time"), s.toString());
+    }
+
+    @Test
+    void withTheSwitchOffNoAnomalyAlertIsRaised() throws Exception {
+        warm("ws-13");
+        HttpResponse<String> off = vigil.post("/api/v1/switches", "Bearer " + vigil.adminToken, "application/json",
+                "{\"feature\":\"anomaly-scoring\",\"state\":\"off\",\"reason\":\"test\"}");
+        assertEquals(200, off.statusCode(), off.body());
+        try {
+            processStart("ws-13", "C:\\Temp\\evil.exe", "C:\\Windows\\explorer.exe");
+            assertEquals(List.of(), anomalies("ws-13"));
+        } finally {
+            vigil.post("/api/v1/switches/clear", "Bearer " + vigil.adminToken, "application/json",
+                    "{\"feature\":\"anomaly-scoring\",\"reason\":\"test\"}");
+        }
+    }
+}
