@@ -14,6 +14,7 @@ import java.util.List;
  * @param tenant     the tenant the report is about
  * @param from       the start of the range, inclusive (ISO-8601)
  * @param to         the end of the range, exclusive (ISO-8601)
+ * @param generatedAt when the appliance wrote the report (ISO-8601); not covered by the checkpoint
  * @param checkpoint the signed checkpoint note every proof leads to
  * @param lines      the lines in chain order
  */
@@ -51,17 +52,39 @@ public record AssessorReport(String format, String tenant, String from, String t
         }
     }
 
-    /** The report for people: one paragraph per line. */
+    /**
+     * The report for people: per line its index, time, action and object, the meaning, the consent in force and the
+     * leaf hash its proof starts from; the signed checkpoint at the end. Only the JSON file can be verified.
+     */
     public String toText() {
-        StringBuilder out = new StringBuilder("Data-use report for tenant " + tenant + ", " + from + " to " + to
-                + " (generated " + generatedAt + ")\n");
-        out.append(lines.stream().filter(l -> !l.context()).count()).append(" entries; every line is proven against"
-                + " the signed checkpoint at the end (verify: vigil audit verify-report FILE --key KEY)\n\n");
+        StringBuilder out = new StringBuilder("Data-use report for tenant " + tenant + ", " + from + " (inclusive) to " + to
+                + " (exclusive), generated " + generatedAt + "\n");
+        out.append(lines.stream().filter(l -> !l.context()).count()).append(" entries in range");
+        long context = lines.stream().filter(ReportLine::context).count();
+        if (context > 0) {
+            out.append(" and ").append(context).append(" earlier consent entries as context");
+        }
+        out.append("; every line is proven against the signed checkpoint at the end\n")
+                .append("(verify the JSON file: vigil audit verify-report FILE --key KEY)\n\n");
         for (ReportLine l : lines) {
-            out.append(l.context() ? "  (context) " : "  ").append('#').append(l.index()).append(' ').append(l.time())
-                    .append("  ").append(l.meaning()).append('\n');
-            out.append("      consent in force: ").append(l.consent()).append(", policy ").append(l.policy()).append('\n');
+            out.append("  #").append(l.index()).append(' ').append(l.time()).append("  ").append(l.action()).append(' ')
+                    .append(l.object()).append(l.context() ? "  (context: before the range)" : "").append('\n');
+            out.append("      ").append(l.meaning()).append('\n');
+            out.append("      consent in force: ").append(consentText(l.consent())).append("; policy ").append(l.policy())
+                    .append('\n');
+            out.append("      leaf ").append(l.leafHash()).append(", proof of ").append(l.proof() == null ? 0 : l.proof().size())
+                    .append(" hashes\n");
         }
         return out.append('\n').append(checkpoint).toString();
+    }
+
+    private static String consentText(java.util.Map<String, String> consent) {
+        if (consent.isEmpty()) {
+            return "none recorded (every scope withdrawn by default)";
+        }
+        StringBuilder out = new StringBuilder();
+        new java.util.TreeMap<>(consent).forEach((scope, state) ->
+                out.append(out.isEmpty() ? "" : ", ").append(scope).append(' ').append(state));
+        return out.toString();
     }
 }

@@ -23,8 +23,8 @@ import java.util.Objects;
  * Verifies an assessor report offline with only the log's public key: pure, no data directory, no appliance.
  *
  * <p>Checks, and names the first bad line for: the checkpoint's signature and origin; each line's entry is a
- * canonical chain line whose fields are the ones the line states; its leaf hash and inclusion proof lead to the
- * signed root; lines are in strictly increasing chain order; every line is the tenant's own (or a fleet decision),
+ * canonical chain line whose fields are the ones the line states; its stated leaf hash is the hash of those entry
+ * bytes, and its inclusion proof leads from that leaf to the signed root; lines are in strictly increasing chain order; every line is the tenant's own (or a fleet decision),
  * in range (or a consent entry before it, as context); a shown state hashes to the entry's after-hash; and the
  * meaning and consent in force are exactly what {@link ReportSelection} derives from the proven entries. It cannot
  * prove that no entry was left out: that needs the whole chain (an export and {@code vigil audit verify}).
@@ -113,7 +113,10 @@ public final class AssessorReportVerifier {
                 || !e.policyVersion().equals(line.policy())) {
             return "the line's fields differ from its entry's";
         }
-        if (line.index() <= previous) {
+        if (line.index() == previous) {
+            return "a duplicate: entry " + previous + " is already the line before";
+        }
+        if (line.index() < previous) {
             return "out of chain order (index " + line.index() + " after " + previous + ")";
         }
         if (e.tenant().equals(tenant)) {
@@ -135,12 +138,15 @@ public final class AssessorReportVerifier {
         if (line.index() > checkpoint.size()) {
             return "index " + line.index() + " is beyond the checkpoint's " + checkpoint.size() + " entries";
         }
+        byte[] leaf = hasher.leaf(line.entry().getBytes(StandardCharsets.UTF_8));
+        if (line.leafHash() == null || !HexFormat.of().formatHex(leaf).equals(line.leafHash())) {
+            return "its leaf hash is not the hash of its entry (expected " + HexFormat.of().formatHex(leaf) + ")";
+        }
         try {
             List<byte[]> proof = new ArrayList<>();
             for (String h : line.proof() == null ? List.<String>of() : line.proof()) {
                 proof.add(HexFormat.of().parseHex(h));
             }
-            byte[] leaf = hasher.leaf(line.entry().getBytes(StandardCharsets.UTF_8));
             merkle.verifyInclusion(line.index() - 1, checkpoint.size(), leaf, proof, checkpoint.rootHash());
         } catch (InvalidProofException | IllegalArgumentException bad) {
             return "its inclusion proof does not lead to the signed root (" + bad.getMessage() + ")";

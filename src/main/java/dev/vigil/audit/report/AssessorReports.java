@@ -3,11 +3,13 @@ package dev.vigil.audit.report;
 import dev.vigil.audit.AuditCanonicalForm;
 import dev.vigil.audit.AuditEntry;
 import dev.vigil.audit.AuditService;
+import dev.vigil.audit.merkle.MerkleHasher;
 import dev.vigil.audit.note.Checkpoint;
 import dev.vigil.audit.note.SignedNote;
 import dev.vigil.tenancy.TenantId;
 import jakarta.inject.Singleton;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,13 +52,16 @@ public class AssessorReports {
         }
         List<ReportSelection.Derived> derived = ReportSelection.derive(stated);
         List<ReportLine> lines = new ArrayList<>(selected.size());
+        MerkleHasher hasher = new MerkleHasher();
         for (int i = 0; i < selected.size(); i++) {
             AuditEntry e = selected.get(i).entry();
+            String line = AuditCanonicalForm.line(e);
             List<String> proof = audit.trail().inclusionProof(e.sequence() - 1, size).stream()
                     .map(h -> HexFormat.of().formatHex(h)).toList();
             lines.add(new ReportLine(e.sequence(), selected.get(i).context(), e.time().toString(), e.action(), e.object(),
                     e.actor(), e.role(), e.policyVersion(), derived.get(i).meaning(), derived.get(i).consent(),
-                    AuditCanonicalForm.line(e), stated.get(i).state(), proof));
+                    line, HexFormat.of().formatHex(hasher.leaf(line.getBytes(StandardCharsets.UTF_8))),
+                    stated.get(i).state(), proof));
         }
         return new AssessorReport(AssessorReport.FORMAT, tenant.value(), from.toString(), to.toString(),
                 clock.instant().toString(), note.encoded(), lines);

@@ -14,10 +14,12 @@ import java.util.Map;
  * @param consent the consent in force for each scope when the entry was written ({@code granted} or {@code withdrawn}),
  *                derived from the tenant's consent entries in the chain
  * @param entry   the entry's canonical line exactly as stored in the chain
+ * @param leafHash the entry's RFC 6962 leaf hash (SHA-256 of 0x00 and the entry's UTF-8 bytes), lower-case hex: the
+ *                value the inclusion proof starts from
  * @param state   the entry's after-state, when the appliance still holds it; its SHA-256 is the entry's after-hash
  * @param proof   the RFC 6962 inclusion proof of the entry in the checkpoint's tree, lower-case hex hashes
  */
 public record ReportLine(long index, boolean context, String time, String action, String object, String actor,
                          String role, String policy, String meaning, Map<String, String> consent, String entry,
-                         String state, List<String> proof) {
+                         String leafHash, String state, List<String> proof) {
 }

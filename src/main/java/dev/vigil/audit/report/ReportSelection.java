@@ -28,6 +28,10 @@ public final class ReportSelection {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FLEET_DECISIONS = Set.of("fleet.promote", "fleet.refuse", "fleet.hold", "fleet.revoke");
 
+    private static final Map<String, String> MODEL_STEPS = Map.of("train", "trained", "promote", "promoted",
+            "rollback", "rolled back", "retire", "retired", "evaluate", "evaluated", "activate", "activated");
+    private static final Set<String> USED = Set.of("verdicts", "records", "examples");
+
     private ReportSelection() {
     }
 
@@ -130,17 +134,41 @@ public final class ReportSelection {
                 }
                 if (action.startsWith("data-use.")) {
                     yield s == null ? "record " + e.object() + " used (" + action + ")"
-                            : "record " + text(s, "kind") + "/" + text(s, "id") + " used by " + text(s, "usedBy") + " for "
+                            : "record " + text(s, "kind") + "/" + text(s, "recordId") + " used by " + text(s, "usedBy") + " for "
                             + text(s, "purpose") + " (consent " + text(s, "consent").toLowerCase(java.util.Locale.ROOT)
                             + " under policy " + text(s, "policy") + ")";
                 }
                 if (action.startsWith("model.")) {
-                    yield "model " + e.object() + ": " + action.substring("model.".length()) + " by " + e.actor()
-                            + (s == null ? "" : " " + state);
+                    yield modelMeaning(e, s);
                 }
                 yield action + " " + e.object() + " by " + e.actor();
             }
         };
+    }
+
+    /**
+     * A model lifecycle entry in words: "model triage-t1-v3 trained by system:learn on 412 verdicts (auc 0.91)". The
+     * step is the action's suffix ({@code train}, {@code promote}, {@code rollback}, ...); a count of what it used
+     * ({@code verdicts}, {@code records}, {@code examples}) comes first, then the state's other plain fields in their
+     * stored order. Nested fields are left out: the state itself is in the line, proven by the after-hash.
+     */
+    private static String modelMeaning(AuditEntry e, JsonNode s) {
+        String step = e.action().substring("model.".length());
+        StringBuilder out = new StringBuilder("model ").append(e.object()).append(' ')
+                .append(MODEL_STEPS.getOrDefault(step, step)).append(" by ").append(e.actor());
+        if (s == null) {
+            return out.toString();
+        }
+        List<String> facts = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : s.properties()) {
+            JsonNode v = field.getValue();
+            if (USED.contains(field.getKey()) && v.isIntegralNumber()) {
+                out.append(" on ").append(v.asLong()).append(' ').append(field.getKey());
+            } else if (v.isValueNode() && !v.isNull()) {
+                facts.add(field.getKey() + " " + v.asText());
+            }
+        }
+        return facts.isEmpty() ? out.toString() : out.append(" (").append(String.join(", ", facts)).append(')').toString();
     }
 
     private static JsonNode parse(String state) {

@@ -8,18 +8,25 @@ import dev.vigil.audit.AuditSigningKey;
 import dev.vigil.audit.AuditTrail;
 import dev.vigil.audit.CheckpointStore;
 import dev.vigil.audit.MutableClock;
+import dev.vigil.audit.merkle.MerkleHasher;
 import dev.vigil.audit.note.NoteSigner;
+import dev.vigil.fleet.ConsentScope;
+import dev.vigil.fleet.ConsentState;
+import dev.vigil.fleet.DataUse;
+import dev.vigil.fleet.DataUseLedger;
 import dev.vigil.tenancy.TenantId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,13 +153,9 @@ class AssessorReportTest {
         scenario();
         AssessorReport report = alter(reports.build(ACME, T0, T0.plus(Duration.ofDays(10))), 1,
                 l -> new ReportLine(l.index(), l.context(), l.time(), l.action(), l.object(), l.actor(), l.role(),
-                        l.policy(), l.meaning().replace("true positive", "false positive"), l.consent(), l.entry(), l.state(), l.proof()));
+                        l.policy(), l.meaning().replace("true positive", "false positive"), l.consent(), l.entry(), l.leafHash(), l.state(), l.proof()));
 
-        AssessorReportVerifier.Result r = verify(report);
-
-        assertFalse(r.valid());
-        assertEquals(2, r.firstBadLine());
-        assertTrue(r.problems().getFirst().contains("meaning"), r.problems().toString());
+        assertRefused(report, 2, "meaning");
     }
 
     @Test
@@ -161,12 +164,9 @@ class AssessorReportTest {
         AssessorReport report = alter(reports.build(ACME, T0, T0.plus(Duration.ofDays(10))), 1,
                 l -> new ReportLine(l.index(), l.context(), l.time(), l.action(), l.object(), "mallory", l.role(),
                         l.policy(), l.meaning(), l.consent(), l.entry().replace("\"actor\":\"alice\"", "\"actor\":\"mallory\""),
-                        l.state(), l.proof()));
+                        l.leafHash(), l.state(), l.proof()));
 
-        AssessorReportVerifier.Result r = verify(report);
-
-        assertFalse(r.valid());
-        assertEquals(2, r.firstBadLine());
+        assertRefused(report, 2, "leaf hash is not the hash of its entry");
     }
 
     @Test
@@ -174,12 +174,9 @@ class AssessorReportTest {
         scenario();
         AssessorReport report = alter(reports.build(ACME, T0, T0.plus(Duration.ofDays(10))), 1,
                 l -> new ReportLine(l.index(), l.context(), l.time(), l.action(), l.object(), l.actor(), l.role(),
-                        l.policy(), l.meaning(), l.consent(), l.entry(), l.state().replace("TRUE_POSITIVE", "FALSE_POSITIVE"), l.proof()));
+                        l.policy(), l.meaning(), l.consent(), l.entry(), l.leafHash(), l.state().replace("TRUE_POSITIVE", "FALSE_POSITIVE"), l.proof()));
 
-        AssessorReportVerifier.Result r = verify(report);
-
-        assertFalse(r.valid());
-        assertTrue(r.problems().getFirst().contains("after-hash"), r.problems().toString());
+        assertRefused(report, 2, "its state does not hash to the entry's after-hash");
     }
 
     @Test
@@ -187,13 +184,9 @@ class AssessorReportTest {
         scenario();
         AssessorReport report = alter(reports.build(ACME, T0, T0.plus(Duration.ofDays(10))), 2,
                 l -> new ReportLine(l.index(), l.context(), l.time(), l.action(), l.object(), l.actor(), l.role(),
-                        l.policy(), l.meaning(), l.consent(), l.entry(), l.state(), l.proof().subList(1, l.proof().size())));
+                        l.policy(), l.meaning(), l.consent(), l.entry(), l.leafHash(), l.state(), l.proof().subList(1, l.proof().size())));
 
-        AssessorReportVerifier.Result r = verify(report);
-
-        assertFalse(r.valid());
-        assertEquals(3, r.firstBadLine());
-        assertTrue(r.problems().getFirst().contains("inclusion proof"), r.problems().toString());
+        assertRefused(report, 3, "inclusion proof");
     }
 
     @Test
@@ -214,13 +207,9 @@ class AssessorReportTest {
         AssessorReport full = reports.build(ACME, T0, T0.plus(Duration.ofDays(10)));
         List<ReportLine> lines = new ArrayList<>(full.lines());
         lines.remove(4); // hide the withdrawal: the last verdict would then seem to be made with consent
-        AssessorReport report = new AssessorReport(full.format(), full.tenant(), full.from(), full.to(), full.generatedAt(),
-                full.checkpoint(), lines);
 
-        AssessorReportVerifier.Result r = verify(report);
-
-        assertFalse(r.valid(), "the stated consent 'withdrawn' no longer follows from the lines shown");
-        assertEquals(5, r.firstBadLine());
+        // the stated consent 'withdrawn' no longer follows from the lines shown
+        assertRefused(withLines(full, lines), 5, "the consent in force is not what the tenant's consent entries give");
     }
 
     @Test
@@ -232,21 +221,134 @@ class AssessorReportTest {
         otherLog.openTrail();
         AssessorReport theirs;
         try {
-            otherLog.clock.set(T0.plus(Duration.ofDays(1)));
-            otherLog.trail.append(new AuditRecord("alice", "analyst", ACME, "alert.close", "A-FORGED", null, "{}"));
+            otherLog.at(0, new AuditRecord("admin", "admin", ACME, "consent.grant", "model-training", null, "{}"));
+            otherLog.at(0, new AuditRecord("bob", "admin", GLOBEX, "consent.grant", "model-training", null, "{}"));
+            otherLog.at(1, new AuditRecord("alice", "analyst", ACME, "alert.close", "A-FORGED", null, "{}"));
             theirs = otherLog.reports.build(ACME, T0, T0.plus(Duration.ofDays(10)));
         } finally {
             otherLog.close();
         }
+        ReportLine forged = theirs.lines().get(1);
+        assertEquals(mine.lines().get(1).index(), forged.index(), "the forged line takes the place of a real one");
         List<ReportLine> lines = new ArrayList<>(mine.lines());
-        lines.add(2, theirs.lines().getFirst());
-        AssessorReport spliced = new AssessorReport(mine.format(), mine.tenant(), mine.from(), mine.to(), mine.generatedAt(),
-                mine.checkpoint(), lines);
+        lines.set(1, forged);
 
-        AssessorReportVerifier.Result r = verify(spliced);
+        assertRefused(withLines(mine, lines), 2, "its inclusion proof does not lead to the signed root");
+    }
+
+    @Test
+    void aLeafHashThatIsNotTheHashOfItsEntryIsRefused() {
+        scenario();
+        AssessorReport report = alter(reports.build(ACME, T0, T0.plus(Duration.ofDays(10))), 3,
+                l -> new ReportLine(l.index(), l.context(), l.time(), l.action(), l.object(), l.actor(), l.role(),
+                        l.policy(), l.meaning(), l.consent(), l.entry(), "0".repeat(64), l.state(), l.proof()));
+
+        assertRefused(report, 4, "leaf hash is not the hash of its entry");
+    }
+
+    @Test
+    void aModifiedEntryWithARecomputedLeafHashFailsItsInclusionProof() {
+        scenario();
+        AssessorReport report = alter(reports.build(ACME, T0, T0.plus(Duration.ofDays(10))), 1, l -> {
+            String entry = l.entry().replace("\"actor\":\"alice\"", "\"actor\":\"mallory\"");
+            return new ReportLine(l.index(), l.context(), l.time(), l.action(), l.object(), "mallory", l.role(),
+                    l.policy(), l.meaning().replace("alice", "mallory"), l.consent(), entry, leafHex(entry), l.state(), l.proof());
+        });
+
+        assertRefused(report, 2, "inclusion proof does not lead to the signed root");
+    }
+
+    @Test
+    void aDuplicatedLineIsRefused() {
+        scenario();
+        AssessorReport full = reports.build(ACME, T0, T0.plus(Duration.ofDays(10)));
+        List<ReportLine> lines = new ArrayList<>(full.lines());
+        lines.add(3, lines.get(2));
+
+        assertRefused(withLines(full, lines), 4, "a duplicate");
+    }
+
+    @Test
+    void linesOutOfChainOrderAreRefused() {
+        scenario();
+        AssessorReport full = reports.build(ACME, T0, T0.plus(Duration.ofDays(10)));
+        List<ReportLine> lines = new ArrayList<>(full.lines());
+        lines.set(1, full.lines().get(2));
+        lines.set(2, full.lines().get(1));
+
+        assertRefused(withLines(full, lines), 3, "out of chain order");
+    }
+
+    @Test
+    void aCheckpointWhoseSignedTextWasChangedIsRefused() {
+        scenario();
+        AssessorReport full = reports.build(ACME, T0, T0.plus(Duration.ofDays(10)));
+        String[] note = full.checkpoint().split("\n", -1);
+        note[1] = String.valueOf(Long.parseLong(note[1]) + 1); // claim a bigger tree under the same signature
+        AssessorReport forged = new AssessorReport(full.format(), full.tenant(), full.from(), full.to(), full.generatedAt(),
+                String.join("\n", note), full.lines());
+
+        AssessorReportVerifier.Result r = verify(forged);
 
         assertFalse(r.valid());
-        assertEquals(3, r.firstBadLine());
+        assertEquals(0, r.firstBadLine(), "the checkpoint, not a line, is bad");
+        assertTrue(r.problems().getFirst().startsWith("checkpoint:"), r.problems().toString());
+    }
+
+    @Test
+    void anEntryAtExactlyTheEndOfTheRangeIsLeftOut() {
+        scenario();
+        Instant withdrawal = T0.plus(Duration.ofDays(5));
+
+        AssessorReport before = reports.build(ACME, T0, withdrawal);
+        AssessorReport after = reports.build(ACME, T0, withdrawal.plusMillis(1));
+
+        assertTrue(before.lines().stream().noneMatch(l -> l.action().equals("consent.withdraw")), before.toText());
+        assertEquals(withdrawal.toString(), after.lines().getLast().time());
+        assertTrue(verify(before).valid() && verify(after).valid());
+    }
+
+    @Test
+    void aDataUseLineNamesTheRecordThePurposeAndTheConsentStampedOnIt() {
+        DataUse use = new DataUse("use-1", ACME, "alert", "A-ACME-1", ConsentScope.MODEL_TRAINING, "model:triage-t1-v3",
+                ConsentState.GRANTED, "policy-1", T0);
+        long seq = at(1, new AuditRecord("system:model", "system", ACME, "data-use.record", use.id(), null,
+                DataUseLedger.auditState(use)));
+        states.put(seq, DataUseLedger.auditState(use));
+
+        AssessorReport report = reports.build(ACME, T0, T0.plus(Duration.ofDays(2)));
+
+        assertEquals("record alert/A-ACME-1 used by model:triage-t1-v3 for model-training (consent granted under policy"
+                + " policy-1)", report.lines().getFirst().meaning());
+        assertTrue(verify(report).valid(), verify(report).problems().toString());
+    }
+
+    @Test
+    void aModelLineSaysWhatTheModelWasTrainedOn() {
+        String state = "{\"model\":\"triage-t1-v3\",\"verdicts\":412,\"auc\":0.91,\"features\":[\"a\",\"b\"]}";
+        long seq = at(1, new AuditRecord("system:learn", "system", ACME, "model.train", "triage-t1-v3", null, state));
+        states.put(seq, state);
+        at(2, new AuditRecord("admin", "admin", ACME, "model.rollback", "triage-t1-v3", null, "{}"));
+
+        AssessorReport report = reports.build(ACME, T0, T0.plus(Duration.ofDays(3)));
+
+        assertEquals(List.of("model triage-t1-v3 trained by system:learn on 412 verdicts (model triage-t1-v3, auc 0.91)",
+                "model triage-t1-v3 rolled back by admin"), report.lines().stream().map(ReportLine::meaning).toList());
+        assertTrue(verify(report).valid(), verify(report).problems().toString());
+    }
+
+    @Test
+    void theTextFormShowsEachLinesIndexActionConsentAndLeafHash() {
+        scenario();
+        AssessorReport report = reports.build(ACME, T0, T0.plus(Duration.ofDays(10)));
+        ReportLine verdict = report.lines().get(1);
+
+        String text = report.toText();
+
+        assertTrue(text.contains("  #" + verdict.index() + " " + verdict.time() + "  alert.close A-ACME-1\n"), text);
+        assertTrue(text.contains("consent in force: model-training granted; policy policy-1"), text);
+        assertTrue(text.contains("leaf " + verdict.leafHash() + ", proof of " + verdict.proof().size() + " hashes"), text);
+        assertTrue(text.endsWith(report.checkpoint()), "the signed checkpoint closes the text");
     }
 
     @Test
@@ -289,6 +391,22 @@ class AssessorReportTest {
 
     private AssessorReportVerifier.Result verify(AssessorReport report) {
         return AssessorReportVerifier.verify(report, signer.verifierKey());
+    }
+
+    /** Asserts the verifier refuses the report, naming line {@code position} (from 1) with a problem containing {@code why}. */
+    private void assertRefused(AssessorReport report, int position, String why) {
+        AssessorReportVerifier.Result r = verify(report);
+        assertFalse(r.valid(), "refused");
+        assertEquals(position, r.firstBadLine(), r.problems().toString());
+        assertTrue(r.problems().getFirst().contains(why), r.problems().toString());
+    }
+
+    private static AssessorReport withLines(AssessorReport r, List<ReportLine> lines) {
+        return new AssessorReport(r.format(), r.tenant(), r.from(), r.to(), r.generatedAt(), r.checkpoint(), lines);
+    }
+
+    private static String leafHex(String entry) {
+        return HexFormat.of().formatHex(new MerkleHasher().leaf(entry.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static AssessorReport alter(AssessorReport r, int index, UnaryOperator<ReportLine> change) {
