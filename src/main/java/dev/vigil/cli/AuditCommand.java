@@ -215,14 +215,15 @@ public final class AuditCommand {
         String from;
         @Option(names = "--to", paramLabel = "TIME", description = "End, exclusive: ISO-8601 or a look-back (default: now).")
         String to;
-        @Option(names = "--out", paramLabel = "FILE", description = "Write the report (JSON) to FILE; verify it with 'vigil audit verify-report'.")
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE (JSON unless --format text); verify a JSON report with 'vigil audit verify-report'.")
         Path out;
-        @Option(names = "--format", paramLabel = "json|text", description = "What to print when --out is not given (default: text).")
-        String format = "text";
+        @Option(names = "--format", paramLabel = "json|text", description = "json (the verifiable file) or text (for people); default: json with --out, text without.")
+        String format;
 
         @Override
         public Integer call() throws IOException {
-            if (!format.equals("json") && !format.equals("text")) {
+            String form = format == null ? (out == null ? "text" : "json") : format;
+            if (!form.equals("json") && !form.equals("text")) {
                 throw new CliException("--format is json or text, not '" + format + "'", 2);
             }
             Map<String, String> query = new java.util.LinkedHashMap<>();
@@ -237,13 +238,17 @@ public final class AuditCommand {
             }
             AssessorReport report = AssessorReport.parse(
                     ApplianceClient.forDataDir(data.dataDir()).get("/api/v1/audit/report", query).toString());
-            if (out != null) {
-                Files.writeString(out, report.toJson(), StandardCharsets.UTF_8);
-                System.out.println("Wrote " + report.lines().size() + " lines for tenant " + report.tenant() + " to " + out);
+            String written = form.equals("json") ? report.toJson() : report.toText();
+            if (out == null) {
+                System.out.println(written);
+                return 0;
+            }
+            Files.writeString(out, written, StandardCharsets.UTF_8);
+            System.out.println("Wrote " + report.lines().size() + " lines for tenant " + report.tenant() + " to " + out
+                    + (form.equals("text") ? " as text (write --format json to have a report that verifies)" : ""));
+            if (form.equals("json")) {
                 System.out.println("Verify anywhere: vigil audit verify-report " + out + " --key '"
                         + ApplianceClient.forDataDir(data.dataDir()).get("/api/v1/audit/key", Map.of()).path("key").asText() + "'");
-            } else {
-                System.out.println(format.equals("json") ? report.toJson() : report.toText());
             }
             return 0;
         }

@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes assessor reports on the running appliance: signs a checkpoint covering everything written so far, selects
- * the tenant's data-use entries ({@link ReportSelection}), recovers their after-states where the appliance still
- * holds them ({@link AuditStateLookup}), and attaches an inclusion proof per line.
+ * Writes assessor reports on the running appliance: selects the tenant's data-use entries ({@link ReportSelection}),
+ * recovers their after-states where the appliance still holds them ({@link AuditStateLookup}), takes the latest signed checkpoint when it covers every selected entry (and
+ * signs one now when it does not, so a report never waits for the checkpoint interval), and attaches an inclusion
+ * proof per line against it.
  *
  * <p>Guarantees: a report only ever holds the requested tenant's entries and fleet decisions about artefacts it
  * sighted; every line is covered by the report's checkpoint; the report verifies with {@link AssessorReportVerifier}
@@ -41,11 +42,15 @@ public class AssessorReports {
 
     /** The report for the tenant, entries in [{@code from}, {@code to}). */
     public AssessorReport build(TenantId tenant, Instant from, Instant to) {
-        SignedNote note = audit.signNow();
-        long size = Checkpoint.parse(note.text()).size();
         List<AuditEntry> entries = audit.trail().entries(
-                e -> e.sequence() <= size && (e.tenant().equals(tenant) || e.tenant().isFleet()), Integer.MAX_VALUE);
-        List<ReportSelection.Selected> selected = ReportSelection.select(tenant, from, to, entries);
+                e -> e.tenant().equals(tenant) || e.tenant().isFleet(), Integer.MAX_VALUE);
+        List<ReportSelection.Selected> chosen = ReportSelection.select(tenant, from, to, entries);
+        long needed = chosen.isEmpty() ? 0 : chosen.getLast().entry().sequence();
+        SignedNote note = audit.latest().filter(n -> Checkpoint.parse(n.text()).size() >= needed)
+                .orElseGet(audit::signNow);
+        long size = Checkpoint.parse(note.text()).size();
+        // entries read but not yet durable when signing are left for the next report (they are after every other)
+        List<ReportSelection.Selected> selected = chosen.stream().filter(c -> c.entry().sequence() <= size).toList();
         List<ReportSelection.Stated> stated = new ArrayList<>(selected.size());
         for (ReportSelection.Selected s : selected) {
             stated.add(new ReportSelection.Stated(s.entry(), stateOf(s.entry()).orElse(null)));

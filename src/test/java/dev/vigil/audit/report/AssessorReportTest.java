@@ -352,6 +352,31 @@ class AssessorReportTest {
     }
 
     @Test
+    void theLatestCheckpointIsUsedWhenItCoversEveryLine() {
+        scenario();
+        String latest = checkpointer.signNow().encoded();
+        at(7, new AuditRecord("carol", "analyst", GLOBEX, "alert.close", "A-GLOBEX-2", "{}", "{}"));
+
+        AssessorReport report = reports.build(ACME, T0, T0.plus(Duration.ofDays(10)));
+
+        assertEquals(latest, report.checkpoint(), "another tenant's later entry needs no new checkpoint");
+        assertTrue(verify(report).valid(), verify(report).problems().toString());
+    }
+
+    @Test
+    void aCheckpointIsSignedWhenTheLatestDoesNotCoverALine() {
+        scenario();
+        String latest = checkpointer.signNow().encoded();
+        long verdict = at(7, new AuditRecord("alice", "analyst", ACME, "alert.close", "A-ACME-3", "{}", "{}"));
+
+        AssessorReport report = reports.build(ACME, T0, T0.plus(Duration.ofDays(10)));
+
+        assertFalse(report.checkpoint().equals(latest));
+        assertEquals(verdict, report.lines().getLast().index());
+        assertTrue(verify(report).valid(), verify(report).problems().toString());
+    }
+
+    @Test
     void aReportSurvivesItsFileFormat() {
         scenario();
         AssessorReport report = reports.build(ACME, T0, T0.plus(Duration.ofDays(10)));
