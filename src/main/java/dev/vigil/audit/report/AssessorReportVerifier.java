@@ -25,7 +25,7 @@ import java.util.Objects;
  * <p>Checks, and names the first bad line for: the checkpoint's signature and origin; each line's entry is a
  * canonical chain line whose fields are the ones the line states; its stated leaf hash is the hash of those entry
  * bytes, and its inclusion proof leads from that leaf to the signed root; lines are in strictly increasing chain order; every line is the tenant's own (or a fleet decision),
- * in range (or a consent entry before it, as context); a shown state hashes to the entry's after-hash; and the
+ * in range (or, as context, the one consent entry per scope before it); a shown state hashes to the entry's after-hash; and the
  * meaning and consent in force are exactly what {@link ReportSelection} derives from the proven entries. It cannot
  * prove that no entry was left out: that needs the whole chain (an export and {@code vigil audit verify}).
  */
@@ -70,9 +70,13 @@ public final class AssessorReportVerifier {
         MerkleVerifier merkle = new MerkleVerifier(hasher);
         List<ReportSelection.Stated> proven = new ArrayList<>();
         long previous = 0;
+        java.util.Set<String> contextScopes = new java.util.HashSet<>();
         for (int i = 0; i < report.lines().size(); i++) {
             ReportLine line = report.lines().get(i);
             String problem = check(line, tenant, from, to, previous, checkpoint, hasher, merkle);
+            if (problem == null && line.context() && !contextScopes.add(line.object())) {
+                problem = "a second context line for " + line.object() + " (only the last one before the range is context)";
+            }
             if (problem != null) {
                 return bad(report, checkpoint, i + 1, line, problem);
             }

@@ -8,8 +8,8 @@ import java.util.Map;
  * when it was written, and the inclusion proof that ties it to the report's signed checkpoint.
  *
  * @param index   the entry's sequence number in the chain (its leaf index is {@code index - 1})
- * @param context true for a consent entry before the report's range, included so the consent in force at the start
- *                of the range can be derived and checked
+ * @param context true for the last consent entry of its scope before the report's range, included so the consent
+ *                in force at the start of the range can be derived and checked
  * @param meaning what the entry means, in plain words, derived only from the entry and {@code state}
  * @param consent the consent in force for each scope when the entry was written ({@code granted} or {@code withdrawn}),
  *                derived from the tenant's consent entries in the chain

@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * <p>Selected: the tenant's consent changes ({@code consent.*}), verdicts ({@code alert.close}: verdicts train the
  * tenant's models), data uses ({@code data-use.*}), model lifecycle ({@code model.*}), fleet sightings of its derived
  * artefacts ({@code fleet.sight}), and the fleet's decisions ({@code fleet.promote|refuse|hold|revoke}, owned by the
- * fleet tenant) about artefacts this tenant sighted. Consent entries before the range come along as context, so the
- * consent in force at every line is derivable from the report alone. Nothing of any other tenant is ever selected.
+ * fleet tenant) about artefacts this tenant sighted. The last consent entry of each scope before the range comes
+ * along as context, so the consent in force at every line is derivable from the report alone. Nothing of any other tenant is ever selected.
  */
 public final class ReportSelection {
 
@@ -59,6 +59,7 @@ public final class ReportSelection {
             throw new IllegalArgumentException("the report range is empty: from " + from + " is not before to " + to);
         }
         List<Selected> out = new ArrayList<>();
+        Map<String, AuditEntry> context = new TreeMap<>();
         Set<String> sighted = new HashSet<>();
         for (AuditEntry e : entries) {
             if (!e.time().isBefore(to)) {
@@ -69,8 +70,10 @@ public final class ReportSelection {
                 if (e.action().equals("fleet.sight")) {
                     sighted.add(e.object());
                 }
-                if (isConsent(e)) {
-                    out.add(new Selected(e, !inRange));
+                if (isConsent(e) && !inRange) {
+                    context.put(e.object(), e);
+                } else if (isConsent(e)) {
+                    out.add(new Selected(e, false));
                 } else if (inRange && concernsDataUse(e.action())) {
                     out.add(new Selected(e, false));
                 }
@@ -78,6 +81,8 @@ public final class ReportSelection {
                 out.add(new Selected(e, false));
             }
         }
+        context.values().forEach(e -> out.add(new Selected(e, true)));
+        out.sort(java.util.Comparator.comparingLong(sel -> sel.entry().sequence()));
         return List.copyOf(out);
     }
 

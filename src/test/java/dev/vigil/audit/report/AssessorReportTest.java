@@ -9,6 +9,7 @@ import dev.vigil.audit.AuditTrail;
 import dev.vigil.audit.CheckpointStore;
 import dev.vigil.audit.MutableClock;
 import dev.vigil.audit.merkle.MerkleHasher;
+import dev.vigil.cli.VigilCommand;
 import dev.vigil.audit.note.NoteSigner;
 import dev.vigil.fleet.ConsentScope;
 import dev.vigil.fleet.ConsentState;
@@ -20,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -377,6 +381,68 @@ class AssessorReportTest {
     }
 
     @Test
+    void onlyTheLastConsentEntryOfEachScopeBeforeTheRangeComesAlongAsContext() {
+        consentHistory();
+
+        AssessorReport report = reports.build(ACME, T0.plus(Duration.ofDays(4)), T0.plus(Duration.ofDays(5)));
+
+        assertEquals(List.of("fleet-sharing consent.grant", "model-training consent.grant", "A-ACME-1 alert.close"),
+                report.lines().stream().map(l -> l.object() + " " + l.action()).toList());
+        assertEquals(Map.of("fleet-sharing", "granted", "model-training", "granted"), report.lines().getLast().consent());
+        assertTrue(verify(report).valid(), verify(report).problems().toString());
+    }
+
+    @Test
+    void aSecondContextLineForOneScopeIsRefused() {
+        consentHistory();
+        ReportLine withdrawal = reports.build(ACME, T0, T0.plus(Duration.ofDays(5))).lines().get(2);
+        AssessorReport report = reports.build(ACME, T0.plus(Duration.ofDays(4)), T0.plus(Duration.ofDays(5)));
+        List<ReportLine> lines = new ArrayList<>(report.lines());
+        lines.add(1, new ReportLine(withdrawal.index(), true, withdrawal.time(), withdrawal.action(), withdrawal.object(),
+                withdrawal.actor(), withdrawal.role(), withdrawal.policy(), withdrawal.meaning(), withdrawal.consent(),
+                withdrawal.entry(), withdrawal.leafHash(), withdrawal.state(), withdrawal.proof()));
+
+        assertRefused(withLines(report, lines), 3, "a second context line for model-training");
+    }
+
+    @Test
+    void aLineWhoseFieldsDifferFromItsEntryIsRefused() {
+        scenario();
+        AssessorReport report = alter(reports.build(ACME, T0, T0.plus(Duration.ofDays(10))), 1,
+                l -> new ReportLine(l.index(), l.context(), l.time(), l.action(), "A-ACME-9", l.actor(), l.role(),
+                        l.policy(), l.meaning(), l.consent(), l.entry(), l.leafHash(), l.state(), l.proof()));
+
+        assertRefused(report, 2, "the line's fields differ from its entry's");
+    }
+
+    @Test
+    void theVerifyReportCommandExitsOneAndNamesTheFirstBadLine() throws Exception {
+        scenario();
+        AssessorReport report = alter(reports.build(ACME, T0, T0.plus(Duration.ofDays(10))), 1,
+                l -> new ReportLine(l.index(), l.context(), l.time(), l.action(), l.object(), l.actor(), l.role(),
+                        l.policy(), l.meaning(), l.consent(), l.entry(), l.leafHash(), l.state(), List.of()));
+        Path file = dir.resolve("report.json");
+        Files.writeString(file, report.toJson());
+        Path clean = dir.resolve("clean.json");
+        Files.writeString(clean, reports.build(ACME, T0, T0.plus(Duration.ofDays(10))).toJson());
+        String key = signer.verifierKey().encoded();
+
+        assertEquals(0, VigilCommand.execute("audit", "verify-report", clean.toString(), "--key", key));
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = VigilCommand.execute("audit", "verify-report", file.toString(), "--key", key);
+        } finally {
+            System.setOut(saved);
+        }
+
+        assertEquals(1, exit, out.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("first bad line: 2"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aReportSurvivesItsFileFormat() {
         scenario();
         AssessorReport report = reports.build(ACME, T0, T0.plus(Duration.ofDays(10)));
@@ -401,6 +467,15 @@ class AssessorReportTest {
         at(2, new AuditRecord("system:fleet", "system", TenantId.FLEET, "fleet.hold", "indicator-hash:" + "b".repeat(64), null, "{}"));
         at(5, new AuditRecord("admin", "admin", ACME, "consent.withdraw", "model-training", "{}", "{}"));
         at(6, new AuditRecord("alice", "analyst", ACME, "alert.close", "A-ACME-2", "{}", "{}"));
+    }
+
+    /** acme: model-training granted, fleet-sharing granted, model-training withdrawn then granted again, a verdict. */
+    private void consentHistory() {
+        at(0, new AuditRecord("admin", "admin", ACME, "consent.grant", "model-training", null, "{}"));
+        at(1, new AuditRecord("admin", "admin", ACME, "consent.grant", "fleet-sharing", null, "{}"));
+        at(2, new AuditRecord("admin", "admin", ACME, "consent.withdraw", "model-training", "{}", "{}"));
+        at(3, new AuditRecord("admin", "admin", ACME, "consent.grant", "model-training", "{}", "{}"));
+        at(4, new AuditRecord("alice", "analyst", ACME, "alert.close", "A-ACME-1", "{}", "{}"));
     }
 
     private static String closedState() {
