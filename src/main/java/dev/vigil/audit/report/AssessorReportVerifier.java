@@ -15,18 +15,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Verifies an assessor report offline with only the log's public key: pure, no data directory, no appliance.
  *
  * <p>Checks, and names the first bad line for: the checkpoint's signature and origin; each line's entry is a
  * canonical chain line whose fields are the ones the line states; its stated leaf hash is the hash of those entry
- * bytes, and its inclusion proof leads from that leaf to the signed root; lines are in strictly increasing chain order; every line is the tenant's own (or a fleet decision),
- * in range (or, as context, the one consent entry per scope before it); a shown state hashes to the entry's after-hash; and the
- * meaning and consent in force are exactly what {@link ReportSelection} derives from the proven entries. It cannot
+ * bytes, and its inclusion proof leads from that leaf to the signed root; lines are in strictly increasing chain
+ * order; every line is the tenant's own (or a fleet decision), in range (or, as context, the one consent entry per
+ * scope or a sighting before it); each fleet decision follows a line showing the tenant sighted its artefact; a
+ * shown state hashes to the entry's after-hash; and the meaning and consent in force are exactly what {@link ReportSelection} derives from the proven entries. It cannot
  * prove that no entry was left out: that needs the whole chain (an export and {@code vigil audit verify}).
  */
 public final class AssessorReportVerifier {
@@ -70,12 +73,13 @@ public final class AssessorReportVerifier {
         MerkleVerifier merkle = new MerkleVerifier(hasher);
         List<ReportSelection.Stated> proven = new ArrayList<>();
         long previous = 0;
-        java.util.Set<String> contextScopes = new java.util.HashSet<>();
+        Set<String> contextFor = new HashSet<>();
+        Set<String> sighted = new HashSet<>();
         for (int i = 0; i < report.lines().size(); i++) {
             ReportLine line = report.lines().get(i);
             String problem = check(line, tenant, from, to, previous, checkpoint, hasher, merkle);
-            if (problem == null && line.context() && !contextScopes.add(line.object())) {
-                problem = "a second context line for " + line.object() + " (only the last one before the range is context)";
+            if (problem == null) {
+                problem = related(line, contextFor, sighted);
             }
             if (problem != null) {
                 return bad(report, checkpoint, i + 1, line, problem);
@@ -96,6 +100,19 @@ public final class AssessorReportVerifier {
             }
         }
         return new Result(true, report.lines().size(), checkpoint.size(), 0, List.of());
+    }
+
+    /** What a line may only be in relation to the lines before it (called for lines that passed {@link #check}). */
+    private static String related(ReportLine line, Set<String> contextFor, Set<String> sighted) {
+        if (line.context() && !contextFor.add(line.object())) {
+            return "a second context line for " + line.object() + " (only the last one before the range is context)";
+        }
+        if (line.action().equals(ReportSelection.SIGHT)) {
+            sighted.add(line.object());
+        } else if (ReportSelection.isFleetDecision(line.action()) && !sighted.contains(line.object())) {
+            return "a fleet decision on " + line.object() + ", which no earlier line shows this tenant sighted";
+        }
+        return null;
     }
 
     private static String check(ReportLine line, TenantId tenant, Instant from, Instant to, long previous,
@@ -131,9 +148,10 @@ public final class AssessorReportVerifier {
             return "the entry belongs to tenant " + e.tenant().value() + ", not " + tenant.value();
         }
         boolean inRange = !e.time().isBefore(from) && e.time().isBefore(to);
-        boolean context = e.tenant().equals(tenant) && e.time().isBefore(from) && e.action().startsWith("consent.");
+        boolean context = e.tenant().equals(tenant) && e.time().isBefore(from)
+                && (e.action().startsWith("consent.") || e.action().equals(ReportSelection.SIGHT));
         if (line.context() ? !context : !inRange) {
-            return line.context() ? "marked as context but is not a consent entry before the range"
+            return line.context() ? "marked as context but is not a consent entry or a sighting before the range"
                     : "time " + e.time() + " is outside the report's range";
         }
         if (line.state() != null && !AuditCanonicalForm.stateHash(line.state()).equals(e.afterHash())) {

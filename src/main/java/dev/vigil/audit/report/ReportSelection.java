@@ -7,7 +7,7 @@ import dev.vigil.tenancy.TenantId;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,12 +20,15 @@ import java.util.TreeMap;
  * <p>Selected: the tenant's consent changes ({@code consent.*}), verdicts ({@code alert.close}: verdicts train the
  * tenant's models), data uses ({@code data-use.*}), model lifecycle ({@code model.*}), fleet sightings of its derived
  * artefacts ({@code fleet.sight}), and the fleet's decisions ({@code fleet.promote|refuse|hold|revoke}, owned by the
- * fleet tenant) about artefacts this tenant sighted. The last consent entry of each scope before the range comes
- * along as context, so the consent in force at every line is derivable from the report alone. Nothing of any other tenant is ever selected.
+ * fleet tenant) about artefacts this tenant sighted. Context before the range comes along so the report explains
+ * itself: the last consent entry of each scope (the consent in force at every line is derivable from the report
+ * alone) and the tenant's sighting of each artefact a fleet decision in range is about (so every fleet decision shown
+ * is provably about this tenant's artefact). Nothing of any other tenant is ever selected.
  */
 public final class ReportSelection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String SIGHT = "fleet.sight";
     private static final Set<String> FLEET_DECISIONS = Set.of("fleet.promote", "fleet.refuse", "fleet.hold", "fleet.revoke");
 
     private static final Map<String, String> MODEL_STEPS = Map.of("train", "trained", "promote", "promoted",
@@ -60,15 +63,15 @@ public final class ReportSelection {
         }
         List<Selected> out = new ArrayList<>();
         Map<String, AuditEntry> context = new TreeMap<>();
-        Set<String> sighted = new HashSet<>();
+        Map<String, AuditEntry> sighted = new HashMap<>();
         for (AuditEntry e : entries) {
             if (!e.time().isBefore(to)) {
                 continue;
             }
             boolean inRange = !e.time().isBefore(from);
             if (e.tenant().equals(tenant)) {
-                if (e.action().equals("fleet.sight")) {
-                    sighted.add(e.object());
+                if (e.action().equals(SIGHT)) {
+                    sighted.put(e.object(), e);
                 }
                 if (isConsent(e) && !inRange) {
                     context.put(e.object(), e);
@@ -77,8 +80,12 @@ public final class ReportSelection {
                 } else if (inRange && concernsDataUse(e.action())) {
                     out.add(new Selected(e, false));
                 }
-            } else if (e.tenant().isFleet() && inRange && FLEET_DECISIONS.contains(e.action()) && sighted.contains(e.object())) {
+            } else if (e.tenant().isFleet() && inRange && FLEET_DECISIONS.contains(e.action()) && sighted.containsKey(e.object())) {
                 out.add(new Selected(e, false));
+                AuditEntry sighting = sighted.get(e.object());
+                if (sighting.time().isBefore(from)) {
+                    context.put(sighting.object(), sighting);
+                }
             }
         }
         context.values().forEach(e -> out.add(new Selected(e, true)));

@@ -443,6 +443,29 @@ class AssessorReportTest {
     }
 
     @Test
+    void aFleetDecisionInRangeBringsTheTenantsEarlierSightingAsContext() {
+        scenario();
+        at(7, new AuditRecord("system:fleet", "system", TenantId.FLEET, "fleet.refuse", "indicator-hash:" + "a".repeat(64), null, "{}"));
+
+        AssessorReport report = reports.build(ACME, T0.plus(Duration.ofDays(6)), T0.plus(Duration.ofDays(10)));
+
+        assertEquals(List.of("fleet.sight (context)", "consent.withdraw (context)", "alert.close", "fleet.refuse"),
+                report.lines().stream().map(l -> l.action() + (l.context() ? " (context)" : "")).toList());
+        assertTrue(verify(report).valid(), verify(report).problems().toString());
+    }
+
+    @Test
+    void aFleetDecisionWithoutALineShowingTheTenantSightedItsArtefactIsRefused() {
+        scenario();
+        at(7, new AuditRecord("system:fleet", "system", TenantId.FLEET, "fleet.refuse", "indicator-hash:" + "a".repeat(64), null, "{}"));
+        AssessorReport report = reports.build(ACME, T0.plus(Duration.ofDays(6)), T0.plus(Duration.ofDays(10)));
+        List<ReportLine> lines = new ArrayList<>(report.lines());
+        lines.removeFirst();
+
+        assertRefused(withLines(report, lines), 3, "which no earlier line shows this tenant sighted");
+    }
+
+    @Test
     void aReportSurvivesItsFileFormat() {
         scenario();
         AssessorReport report = reports.build(ACME, T0, T0.plus(Duration.ofDays(10)));
