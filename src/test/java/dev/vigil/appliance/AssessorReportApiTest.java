@@ -5,6 +5,7 @@ import dev.vigil.audit.note.NoteVerifierKey;
 import dev.vigil.audit.report.AssessorReport;
 import dev.vigil.audit.report.AssessorReportVerifier;
 import dev.vigil.audit.report.ReportLine;
+import dev.vigil.cli.VigilCommand;
 import dev.vigil.detect.RuleLevel;
 import dev.vigil.detect.alert.AlertCandidate;
 import dev.vigil.detect.alert.AlertKind;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -98,6 +100,16 @@ class AssessorReportApiTest {
 
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("the report range is empty"), r.body());
+    }
+
+    @Test
+    void theCliWritesTheTextFormToAFileWhenAsked() throws Exception {
+        Path file = data.resolve("report.txt");
+
+        assertEquals(0, VigilCommand.execute("audit", "report", "--format", "text", "--out", file.toString(),
+                "--data-dir", data.toString()));
+
+        assertTrue(Files.readString(file).startsWith("Data-use report for tenant customer, "), Files.readString(file));
     }
 
     private String closedAlert() throws Exception {

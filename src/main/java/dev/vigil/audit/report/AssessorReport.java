@@ -59,10 +59,11 @@ public record AssessorReport(String format, String tenant, String from, String t
     public String toText() {
         StringBuilder out = new StringBuilder("Data-use report for tenant " + tenant + ", " + from + " (inclusive) to " + to
                 + " (exclusive), generated " + generatedAt + "\n");
-        out.append(lines.stream().filter(l -> !l.context()).count()).append(" entries in range");
         long context = lines.stream().filter(ReportLine::context).count();
+        long inRange = lines.size() - context;
+        out.append(inRange).append(inRange == 1 ? " entry" : " entries").append(" in range");
         if (context > 0) {
-            out.append(" and ").append(context).append(" earlier consent entries as context");
+            out.append(" and ").append(context).append(context == 1 ? " earlier entry" : " earlier entries").append(" as context");
         }
         out.append("; every line is proven against the signed checkpoint at the end\n")
                 .append("(verify the JSON file: vigil audit verify-report FILE --key KEY)\n\n");

@@ -69,6 +69,11 @@ public final class AssessorReportVerifier {
         } catch (IllegalArgumentException | DateTimeParseException | NullPointerException e) {
             return new Result(false, report.lines().size(), checkpoint.size(), 0, List.of("header: " + e.getMessage()));
         }
+        if (tenant.isFleet() || !from.isBefore(to)) {
+            return new Result(false, report.lines().size(), checkpoint.size(), 0, List.of("header: " + (tenant.isFleet()
+                    ? "a data-use report is about a customer tenant, not the fleet tenant"
+                    : "the range is empty: from " + from + " is not before to " + to)));
+        }
         MerkleHasher hasher = new MerkleHasher();
         MerkleVerifier merkle = new MerkleVerifier(hasher);
         List<ReportSelection.Stated> proven = new ArrayList<>();

@@ -466,6 +466,19 @@ class AssessorReportTest {
     }
 
     @Test
+    void aHeaderWhoseRangeWasTurnedAroundIsRefused() {
+        scenario();
+        AssessorReport report = reports.build(ACME, T0, T0.plus(Duration.ofDays(10)));
+        AssessorReport turned = new AssessorReport(report.format(), report.tenant(), report.to(), report.from(),
+                report.generatedAt(), report.checkpoint(), report.lines());
+
+        AssessorReportVerifier.Result r = verify(turned);
+
+        assertFalse(r.valid());
+        assertTrue(r.problems().getFirst().startsWith("header: the range is empty"), r.problems().toString());
+    }
+
+    @Test
     void aReportSurvivesItsFileFormat() {
         scenario();
         AssessorReport report = reports.build(ACME, T0, T0.plus(Duration.ofDays(10)));
