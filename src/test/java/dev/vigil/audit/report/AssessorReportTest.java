@@ -146,6 +146,15 @@ class AssessorReportTest {
     }
 
     @Test
+    void aTenantWithNothingInTheChainGetsAnEmptySignedVerifiableReport() {
+        AssessorReport report = reports.build(ACME, T0, T0.plus(Duration.ofDays(1)));
+
+        assertEquals(List.of(), report.lines());
+        assertTrue(report.checkpoint().contains("\n\n\u2014 vigil.test/audit "), "signed: " + report.checkpoint());
+        assertTrue(verify(report).valid(), verify(report).problems().toString());
+    }
+
+    @Test
     void aRangeThatEndsBeforeItStartsIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> reports.build(ACME, T0.plus(Duration.ofDays(1)), T0));
