@@ -1,6 +1,10 @@
 package dev.vigil.console.web;
 
+import dev.vigil.event.LogSource;
+import dev.vigil.event.NormalizedEvent;
 import dev.vigil.store.StoredEvent;
+
+import java.time.Instant;
 
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
@@ -26,13 +30,23 @@ public record EventRow(String id, String time, String connector, String logSourc
     }
 
     public static EventRow of(StoredEvent e) {
-        List<Field> fields = flatten(e.fields());
+        return of(e.id(), e.timestamp(), e.connector(), e.logSource(), e.fields(), e.raw(), e.parseError());
+    }
+
+    /** A normalised event that was not stored (a connector test): its id is its line's sequence. */
+    public static EventRow of(NormalizedEvent e) {
+        return of(e.id(), e.timestamp(), e.connector(), e.logSource(), e.fields(), e.raw(), e.parseError());
+    }
+
+    private static EventRow of(String id, Instant time, String connector, LogSource logSource, Map<String, Object> raw,
+                               String rawText, String parseError) {
+        List<Field> fields = flatten(raw);
         String message = fields.stream().filter(f -> f.name().equals("message")).map(Field::value).findFirst()
-                .orElse(e.raw());
+                .orElse(rawText);
         String summary = message.length() > SUMMARY_CHARS ? message.substring(0, SUMMARY_CHARS) + "…" : message;
-        String source = String.join("/", java.util.stream.Stream.of(e.logSource().product(), e.logSource().category(),
-                e.logSource().service()).filter(s -> s != null && !s.isEmpty()).toList());
-        return new EventRow(e.id(), TIME.format(e.timestamp()), e.connector(), source, summary, fields, e.raw(), e.parseError());
+        String source = String.join("/", java.util.stream.Stream.of(logSource.product(), logSource.category(),
+                logSource.service()).filter(s -> s != null && !s.isEmpty()).toList());
+        return new EventRow(id, TIME.format(time), connector, source, summary, fields, rawText, parseError);
     }
 
     /** The fields sorted by name, nested maps flattened with '.', one entry per list item. */
