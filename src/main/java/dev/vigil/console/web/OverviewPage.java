@@ -46,8 +46,11 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class OverviewPage {
 
-    /** The fields different connectors put a host name in; their top values are summed. */
-    static final List<String> HOST_FIELDS = List.of("hostname", "Computer", "host");
+    /**
+     * The fields connectors put a host name in. A connector may fill two of them for one event (generic-json copies
+     * hostname to host.name), so a host's count is its largest count in any one field, never a sum.
+     */
+    static final List<String> HOST_FIELDS = List.of("host.name", "hostname", "Computer");
     private static final int CONNECTOR_SERIES = 6;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
@@ -131,7 +134,7 @@ public class OverviewPage {
         Map<String, Long> sum = new HashMap<>();
         EventQuery all = new EventQuery("*", from, to);
         for (String field : HOST_FIELDS) {
-            store.topValues(tenant, all, field, 10).forEach(t -> sum.merge(t.value(), t.count(), Long::sum));
+            store.topValues(tenant, all, field, 10).forEach(t -> sum.merge(t.value(), t.count(), Math::max));
         }
         return sum.entrySet().stream().map(e -> new TermCount(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong(TermCount::count).reversed().thenComparing(TermCount::value)).limit(10).toList();
