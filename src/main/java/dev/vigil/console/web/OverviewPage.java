@@ -93,7 +93,7 @@ public class OverviewPage {
                 .with("perMinute", perMinute(tenant, hourAgo, now))
                 .with("tally", tally)
                 .with("levels", levelChart(tally))
-                .with("hosts", topHosts(tenant, now.minus(Duration.ofHours(24)), now))
+                .with("hosts", topHosts(tenant, hourAgo, now))
                 .with("model", models.current().map(m -> "triage model " + m.version()).orElse("triage: " + models.unavailable()))
                 .with("switches", decisions)
                 .ok();
