@@ -63,6 +63,8 @@ class AuditCoverageTest {
     private static final String CONSOLE_USER = "cov-console";
     private static final String CONSOLE_PASSWORD = "coverage password 1";
     private static final String PASSWORD_USER = "cov-changes-password";
+    private static final String CONSOLE_ADMIN = "cov-console-admin";
+    private static ConsoleBrowser consoleAdmin;
 
     @TempDir
     static Path tmp;
@@ -216,6 +218,44 @@ class AuditCoverageTest {
         }));
         t.put("POST /api/v1/audit/verify", Expectation.none("verifies the trail and signs a checkpoint; checkpoints are not entries",
                 () -> Call.json("POST", "/api/v1/audit/verify", "{}")));
+        // console pages: their forms call the same services as the API, as the signed-in console admin
+        t.put("POST /alerts/{id}/ack", page("alert.acknowledge", () -> pageForm("/alerts/" + raiseAlert() + "/ack", Map.of())));
+        t.put("POST /alerts/{id}/close", page("alert.close", () -> pageForm("/alerts/" + raiseAlert() + "/close",
+                Map.of("verdict", "benign_positive", "note", "coverage"))));
+        t.put("POST /alerts/bulk", new Expectation("alert.close", 2, null, () -> pageFormRaw("/alerts/bulk",
+                "action=close&verdict=fp&ids=" + raiseAlert() + "&ids=" + raiseAlert()), CONSOLE_ADMIN, "admin"));
+        t.put("POST /rules/{id}/disable", page("rule.disable", () -> pageForm("/rules/" + addedRule() + "/disable",
+                Map.of("reason", "coverage"))));
+        t.put("POST /rules/{id}/enable", page("rule.enable", () -> {
+            String id = addedRule();
+            expectOk(send(Call.json("POST", "/api/v1/rules/" + id + "/disable", "{\"reason\":\"coverage\"}")));
+            return pageForm("/rules/" + id + "/enable", Map.of());
+        }));
+        t.put("POST /rules/test", Expectation.none("runs a pasted rule over pasted events; stores nothing",
+                () -> pageForm("/rules/test", Map.of("yaml", rule(ruleId()), "events", "{\"EventID\":4625}"))));
+        t.put("POST /connectors/test", Expectation.none("parses pasted sample lines; stores nothing",
+                () -> pageForm("/connectors/test", Map.of("connector", "generic-json", "sample", "{\"msg\":\"coverage\"}"))));
+        t.put("POST /connectors/tokens", page("token.create",
+                () -> pageForm("/connectors/tokens", Map.of("name", "cov-page-" + next(), "scope", "READ"))));
+        t.put("POST /connectors/tokens/{name}/revoke", page("token.revoke", () -> {
+            String name = "cov-page-" + next();
+            expectOk(send(Call.json("POST", "/api/v1/tokens", "{\"name\":\"" + name + "\",\"scope\":\"READ\"}")));
+            return pageForm("/connectors/tokens/" + name + "/revoke", Map.of());
+        }));
+        t.put("POST /audit/verify", Expectation.none("verifies the trail and signs a checkpoint; checkpoints are not entries",
+                () -> pageForm("/audit/verify", Map.of())));
+        t.put("POST /switches", page("switch.set", () -> pageForm("/switches", Map.of("feature", "anomaly-scoring",
+                "scope", "tenant", "reason", "coverage", "action", "off"))));
+        t.put("POST /updates/upload", page("update.apply", () -> pageUpload(BUNDLE_VERSION.incrementAndGet())));
+        t.put("POST /updates/rollback", page("update.rollback", () -> {
+            expectOk(send(bundleCall("apply", BUNDLE_VERSION.incrementAndGet())));
+            expectOk(send(bundleCall("apply", BUNDLE_VERSION.incrementAndGet())));
+            return pageForm("/updates/rollback", Map.of());
+        }));
+        t.put("POST /consent/{scope}/grant", page("consent.grant",
+                () -> pageForm("/consent/model-training/grant", Map.of("reason", "coverage"))));
+        t.put("POST /consent/{scope}/withdraw", page("consent.withdraw",
+                () -> pageForm("/consent/fleet-sharing/withdraw", Map.of("reason", "coverage"))));
         t.put("POST /api/v1/ingest", Expectation.none("ingest is event data, spooled and indexed, not appliance state",
                 () -> new Call("POST", "/api/v1/ingest", vigil.ingestToken, "application/x-ndjson",
                         "{\"msg\":\"coverage\"}\n".getBytes(StandardCharsets.UTF_8))));
@@ -494,6 +534,55 @@ class AuditCoverageTest {
         }
         return new Call("POST", "/api/v1/updates/" + action, vigil.adminToken, "application/octet-stream",
                 Files.readAllBytes(bundle));
+    }
+
+    /** A console page's form post, audited as the console admin. */
+    private static Expectation page(String action, Callable<Call> scenario) {
+        return Expectation.auditedAs(action, CONSOLE_ADMIN, "admin", scenario);
+    }
+
+    /** The console admin's browser, signed in with the one-time password already replaced. */
+    private static synchronized ConsoleBrowser consoleAdmin() throws Exception {
+        if (consoleAdmin == null) {
+            vigil.context.getBean(Users.class).add(TENANT, CONSOLE_ADMIN, UserRole.ADMIN, CONSOLE_PASSWORD, "test", "test");
+            ConsoleBrowser browser = new ConsoleBrowser(vigil.base);
+            expectRedirect(browser.signIn(CONSOLE_ADMIN, CONSOLE_PASSWORD));
+            expectRedirect(browser.changePassword(CONSOLE_PASSWORD, CONSOLE_PASSWORD + " changed"));
+            consoleAdmin = browser;
+        }
+        return consoleAdmin;
+    }
+
+    private static Call pageForm(String path, Map<String, String> fields) throws Exception {
+        ConsoleBrowser browser = consoleAdmin();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", browser.sessionCsrf());
+        return Call.form(path, browser, all);
+    }
+
+    /** A form post with a hand-written body (repeated fields), plus the CSRF token. */
+    private static Call pageFormRaw(String path, String body) throws Exception {
+        ConsoleBrowser browser = consoleAdmin();
+        Call form = Call.form(path, browser, Map.of("_csrf", browser.sessionCsrf()));
+        return new Call("POST", path, null, form.contentType(),
+                (new String(form.body(), StandardCharsets.UTF_8) + "&" + body).getBytes(StandardCharsets.UTF_8), form.headers());
+    }
+
+    /** The updates page's multipart upload of a bundle with action=apply. */
+    private static Call pageUpload(long version) throws Exception {
+        byte[] bundle = bundleCall("apply", version).body();
+        ConsoleBrowser browser = consoleAdmin();
+        Call form = Call.form("/updates/upload", browser, Map.of());
+        String boundary = "----vigil-coverage-" + next();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + browser.sessionCsrf()
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"action\"\r\n\r\napply\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"bundle\"; filename=\"bundle.zip\"\r\nContent-Type: application/zip\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bundle);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return new Call("POST", "/updates/upload", null, "multipart/form-data; boundary=" + boundary, body.toByteArray(),
+                form.headers());
     }
 
     /** Adds a console analyst through the service (set-up, not the audited call) and returns the name. */

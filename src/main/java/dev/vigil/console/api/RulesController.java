@@ -3,6 +3,7 @@ package dev.vigil.console.api;
 import dev.vigil.detect.MatchedField;
 import dev.vigil.detect.rules.ImportReport;
 import dev.vigil.detect.rules.NoSuchRuleException;
+import dev.vigil.detect.rules.RuleFilter;
 import dev.vigil.detect.rules.RuleLibrary;
 import dev.vigil.detect.rules.RuleTester;
 import dev.vigil.detect.sigma.RuleSource;
@@ -29,9 +30,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -61,18 +60,8 @@ public class RulesController {
                          @Nullable @QueryValue String q) {
         TenantPrincipal caller = Principals.require(request, ApiTokenScope.READ);
         List<RuleStatus> all = library.statuses(caller.tenant());
-        Map<String, Integer> counts = new TreeMap<>();
-        all.forEach(s -> counts.merge(s.state().name().toLowerCase(Locale.ROOT), 1, Integer::sum));
-        RuleStatus.State wantedState = state == null ? null : parse(RuleStatus.State.class, state, "state");
-        RuleStatus.Kind wantedKind = kind == null ? null : parse(RuleStatus.Kind.class, kind, "kind");
-        String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
-        List<RuleStatus> selected = all.stream()
-                .filter(s -> wantedState == null || s.state() == wantedState)
-                .filter(s -> wantedKind == null || s.kind() == wantedKind)
-                .filter(s -> needle == null || s.title().toLowerCase(Locale.ROOT).contains(needle)
-                        || s.id().toLowerCase(Locale.ROOT).contains(needle) || s.tags().stream().anyMatch(t -> t.contains(needle)))
-                .toList();
-        return new RuleList(all.size(), counts, selected);
+        List<RuleStatus> selected = RuleFilter.parse(state, kind, q).select(all);
+        return new RuleList(all.size(), RuleFilter.countByState(all), selected);
     }
 
     @Get("/{id}")
@@ -142,14 +131,6 @@ public class RulesController {
             return action.get();
         } catch (NoSuchRuleException e) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String text, String what) {
-        try {
-            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown " + what + " '" + text + "'; use one of " + List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT));
         }
     }
 
