@@ -41,7 +41,7 @@ final class AdminWork {
         return Proc.start(rng, a.home(), image, cmd, ctx.user(a), "High", "C:\\Windows\\system32\\");
     }
 
-    private void adminPowerShell(long at) {
+    void adminPowerShell(long at) {
         String share = ctx.world().hosts(Host.Role.WINDOWS_SERVER).stream().findFirst().map(Host::name).orElse("localhost");
         String cmd = rng.pick(
                 "\"" + PS + "\" -NoProfile -ExecutionPolicy Bypass -File \\\\" + share + "\\it$\\scripts\\" + rng.pick(SCRIPTS),
@@ -51,7 +51,7 @@ final class AdminWork {
         ctx.win().processCreate(ctx.tl(), at, null, elevated(PS, cmd), ctx.explorer(a));
     }
 
-    private void discovery(long at) {
+    void discovery(long at) {
         Proc cmd = elevated(CMD, "\"" + CMD + "\" ");
         ctx.win().processCreate(ctx.tl(), at, null, cmd, ctx.explorer(a));
         int n = rng.between(1, 3);
@@ -65,7 +65,7 @@ final class AdminWork {
         }
     }
 
-    private void psexec(long at) {
+    void psexec(long at) {
         List<Host> servers = ctx.world().hosts(Host.Role.WINDOWS_SERVER);
         if (servers.isEmpty()) {
             adminPowerShell(at);
@@ -113,7 +113,7 @@ final class AdminWork {
                 remoteCmd, "NT AUTHORITY\\SYSTEM", "System", "C:\\Windows\\system32\\"), svc);
     }
 
-    private void ssh(long at) {
+    void ssh(long at) {
         List<Host> linux = ctx.world().hosts(Host.Role.LINUX_SERVER);
         if (linux.isEmpty()) {
             discovery(at);
@@ -133,7 +133,7 @@ final class AdminWork {
         s.close(t + rng.between(10_000_000, 300_000_000), null);
     }
 
-    private void createUser(long at) {
+    void createUser(long at) {
         List<Host> dcs = ctx.world().hosts(Host.Role.DOMAIN_CONTROLLER);
         String newUser = rng.pick(Catalog.FIRST).charAt(0) + rng.pick(Catalog.LAST) + (rng.chance(0.3) ? rng.between(2, 9) : "");
         if (dcs.isEmpty()) {

@@ -35,6 +35,15 @@ public final class Simulator {
 
     /** Streams a dataset to {@code sink}, calls {@link SimulationSink#finish} and returns the summary. */
     public static SimulationSummary run(SimulationOptions options, SimulationSink sink) throws IOException {
+        return run(options, java.util.Set.of(), sink);
+    }
+
+    /**
+     * Streams a dataset with the given estate-specific {@link LocalPractice}s running every day besides the usual
+     * activity. With none, the output is byte-identical to {@link #run(SimulationOptions, SimulationSink)}'s.
+     */
+    public static SimulationSummary run(SimulationOptions options, java.util.Set<LocalPractice> practices,
+                                        SimulationSink sink) throws IOException {
         Rng root = Rng.seeded(options.seed());
         World world = World.build(options.seed(), options.hosts(), root.split());
         long start = micros(options.start());
@@ -66,7 +75,15 @@ public final class Simulator {
 
         PriorityQueue<Actor> actors = new PriorityQueue<>((a, b) -> a.next() != b.next()
                 ? Long.compare(a.next(), b.next()) : Integer.compare(a.order(), b.order()));
-        for (Actor a : actors(ctx, root)) {
+        List<Actor> all = actors(ctx, root);
+        if (!practices.isEmpty() && !ctx.world().admins().isEmpty()) {
+            Rng practiceRng = Rng.seeded(options.seed() ^ 0x5eed_1a7e_0000_0001L); // apart from root: other actors unchanged
+            int order = all.size();
+            for (LocalPractice p : java.util.EnumSet.copyOf(practices)) {
+                all.add(new PracticeActor(practiceRng.split(), ctx, order++, p, ctx.world().admins().getFirst()));
+            }
+        }
+        for (Actor a : all) {
             a.advance(start);
             if (a.next() != Long.MAX_VALUE) {
                 actors.add(a);

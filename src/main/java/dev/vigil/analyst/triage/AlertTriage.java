@@ -18,6 +18,9 @@ import java.time.Instant;
  * @param priority     P1 (look first) to P4
  * @param explanation  the reasons in plain words, separated by "; "
  * @param modelVersion the model version, or {@code fallback:<why>} when the model was not used
+ * @param features     the feature vector the alert was scored with (comma-separated floats), kept so that a verdict
+ *                     trains on exactly what the model saw; null for rows scored before features were kept
+ * @param schemaHash   the feature schema {@code features} follows
  */
 @MappedEntity("alert_triage")
 public record AlertTriage(
@@ -27,5 +30,32 @@ public record AlertTriage(
         String priority,
         String explanation,
         String modelVersion,
-        Instant scoredAt) {
+        Instant scoredAt,
+        @Nullable String features,
+        @Nullable String schemaHash) {
+
+    /** The stored feature vector if it follows {@code schema}, else empty. */
+    public java.util.Optional<float[]> featuresFor(FeatureSchema schema) {
+        if (features == null || !schema.hash().equals(schemaHash)) {
+            return java.util.Optional.empty();
+        }
+        String[] parts = features.split(",");
+        if (parts.length != schema.size()) {
+            return java.util.Optional.empty();
+        }
+        float[] x = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            x[i] = Float.parseFloat(parts[i]);
+        }
+        return java.util.Optional.of(x);
+    }
+
+    /** The text form of a feature vector as stored in {@code features}: exact (shortest round-tripping) floats. */
+    public static String encode(float[] x) {
+        StringBuilder b = new StringBuilder(x.length * 8);
+        for (int i = 0; i < x.length; i++) {
+            b.append(i == 0 ? "" : ",").append(Float.toString(x[i]));
+        }
+        return b.toString();
+    }
 }

@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The alert_triage table; every read names the tenant. */
@@ -14,6 +15,8 @@ public interface AlertTriageRepository extends GenericRepository<AlertTriage, St
     Optional<AlertTriage> findByTenantAndId(TenantId tenant, String id);
 
     boolean existsByTenantAndId(TenantId tenant, String id);
+
+    List<AlertTriage> findByTenantAndIdIn(TenantId tenant, java.util.Collection<String> ids);
 
     AlertTriage save(AlertTriage triage);
 

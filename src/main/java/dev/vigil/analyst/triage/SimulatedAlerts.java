@@ -45,10 +45,17 @@ public final class SimulatedAlerts {
 
     public static List<Labelled> generate(SimulationOptions options, ConnectorRegistry connectors, DetectionContent rules,
                                           List<String> groupBy, Duration dedupWindow) throws IOException {
+        return generate(options, java.util.Set.of(), connectors, rules, groupBy, dedupWindow);
+    }
+
+    /** As {@link #generate(SimulationOptions, ConnectorRegistry, DetectionContent, List, Duration)}, with local practices running. */
+    public static List<Labelled> generate(SimulationOptions options, java.util.Set<dev.vigil.simulate.LocalPractice> practices,
+                                          ConnectorRegistry connectors, DetectionContent rules, List<String> groupBy,
+                                          Duration dedupWindow) throws IOException {
         GroupKeys groupKeys = new GroupKeys(groupBy);
         List<Hit> hits = new ArrayList<>();
         long[] sequence = {0};
-        Simulator.run(options, new SimulationSink() {
+        Simulator.run(options, practices, new SimulationSink() {
             @Override
             public void accept(String connectorName, String fileName, String line, Label label) {
                 Connector connector = connectors.find(connectorName).orElseThrow(() ->
@@ -96,6 +103,15 @@ public final class SimulatedAlerts {
      * feature uses a cheap stand-in (earlier alerts of the same rule on the same entity); anomaly is absent.
      */
     public static List<TriageTrainer.LabelledAlert> features(List<Labelled> alerts) {
+        return features(alerts, l -> true);
+    }
+
+    /**
+     * Features for each alert, as if an analyst had given its true verdict to every earlier alert that
+     * {@code judged} accepts (the others stay without a verdict): what a model scoring the alert when it was raised
+     * would have seen.
+     */
+    public static List<TriageTrainer.LabelledAlert> features(List<Labelled> alerts, java.util.function.Predicate<Labelled> judged) {
         List<AlertHistory.Past> history = new ArrayList<>(alerts.size());
         List<TriageTrainer.LabelledAlert> out = new ArrayList<>(alerts.size());
         Map<String, int[]> sameRuleEntity = new HashMap<>();
@@ -105,8 +121,11 @@ public final class SimulatedAlerts {
             SimilarVerdictSummary similar = new SimilarVerdictSummary(seen[0], seen[1], 0, seen[0] - seen[1]);
             TriageContext context = AlertHistory.context(a, history, AnomalySignal.NONE, similar);
             out.add(new TriageTrainer.LabelledAlert(a.id(), TriageFeatures.of(context), l.truePositive()));
-            history.add(new AlertHistory.Past(a.id(), a.ruleId(), a.groupKey(), a.firstSeen(), l.truePositive()));
-            sameRuleEntity.put(a.ruleId() + "\u0000" + a.groupKey(), new int[] {seen[0] + 1, seen[1] + (l.truePositive() ? 1 : 0)});
+            boolean known = judged.test(l);
+            history.add(new AlertHistory.Past(a.id(), a.ruleId(), a.groupKey(), a.firstSeen(), known ? l.truePositive() : null));
+            if (known) {
+                sameRuleEntity.put(a.ruleId() + "\u0000" + a.groupKey(), new int[] {seen[0] + 1, seen[1] + (l.truePositive() ? 1 : 0)});
+            }
         }
         return List.copyOf(out);
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The triage model in force, loaded once at start from {@code vigil.analyst.triage-model-dir} (default
+ * The factory triage model, loaded once at start from {@code vigil.analyst.triage-model-dir} (default
  * {@code appliance/models/triage}, the shipped factory model).
  *
  * <p>Guarantees: a model is in force only if its manifest checks out ({@link TriageManifest#load}: artifact hash,
@@ -18,15 +18,17 @@ import java.util.Optional;
  * triage falls back to rules-only severity. A refused model is logged as an error, never used.
  */
 @Singleton
-public class TriageModels {
+public class TriageModels implements TriageModelSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(TriageModels.class);
 
     private final Optional<TriageService.LoadedModel> current;
+    private final Optional<TriageManifest.Loaded> manifest;
     private final String unavailable;
 
     public TriageModels(@Value("${vigil.analyst.triage-model-dir:appliance/models/triage}") Path dir) {
         Optional<TriageService.LoadedModel> loaded = Optional.empty();
+        Optional<TriageManifest.Loaded> checked = Optional.empty();
         String why = null;
         if (!Files.isRegularFile(dir.resolve(TriageManifest.MANIFEST))) {
             why = "no triage model installed in " + dir;
@@ -34,6 +36,7 @@ public class TriageModels {
         } else {
             try {
                 TriageManifest.Loaded m = TriageManifest.load(dir);
+                checked = Optional.of(m);
                 TriageModel parameters = TriageModel.fromOnnx(m.artifact(), FeatureSchema.CURRENT);
                 loaded = Optional.of(new TriageService.LoadedModel(
                         new TriageSession(m.artifact(), FeatureSchema.CURRENT.size()), parameters, m.version()));
@@ -44,6 +47,7 @@ public class TriageModels {
             }
         }
         this.current = loaded;
+        this.manifest = loaded.isPresent() ? checked : Optional.empty();
         this.unavailable = why;
     }
 
@@ -51,8 +55,24 @@ public class TriageModels {
         return current;
     }
 
+    /** The factory model, the same for every tenant. */
+    @Override
+    public Resolution resolve(dev.vigil.tenancy.TenantId tenant) {
+        return current.map(Resolution::of).orElseGet(() -> Resolution.none(unavailable));
+    }
+
+    /** The factory model's checked artifact and manifest, when it loaded. */
+    public Optional<TriageManifest.Loaded> factory() {
+        return manifest;
+    }
+
     /** Why no model is in force (null when one is). */
     public String unavailable() {
         return unavailable;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        current.ifPresent(m -> m.session().close());
     }
 }

@@ -50,8 +50,7 @@ public class TriageService implements AutoCloseable {
     private static final int BATCH = 64;
     private static final Logger LOG = LoggerFactory.getLogger(TriageService.class);
 
-    private final Optional<LoadedModel> model;
-    private final String unavailable;
+    private final TriageModelSource models;
     private final AlertRepository alerts;
     private final AlertTriageRepository triage;
     private final KillSwitches switches;
@@ -67,11 +66,10 @@ public class TriageService implements AutoCloseable {
     public record LoadedModel(TriageSession session, TriageModel parameters, String version) {
     }
 
-    public TriageService(TriageModels models, AlertRepository alerts, AlertTriageRepository triage,
+    public TriageService(TriageModelSource models, AlertRepository alerts, AlertTriageRepository triage,
                          KillSwitches switches, Optional<SimilarVerdicts> similar, Optional<AnomalySignals> anomaly,
                          Clock clock) {
-        this.model = models.current();
-        this.unavailable = models.unavailable();
+        this.models = models;
         this.alerts = alerts;
         this.triage = triage;
         this.switches = switches;
@@ -106,44 +104,61 @@ public class TriageService implements AutoCloseable {
         String[] fallback = new String[batch.size()];
         List<Integer> modelled = new ArrayList<>();
         List<TriageContext> contexts = new ArrayList<>(batch.size());
+        List<TriageModelSource.Resolution> resolutions = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Alert a = batch.get(i);
             contexts.add(context(a));
             SwitchDecision d = switches.state(AiFeature.TRIAGE_MODEL, a.tenant());
+            TriageModelSource.Resolution r = d.enabled() ? models.resolve(a.tenant()) : null;
+            resolutions.add(r);
             if (!d.enabled()) {
                 fallback[i] = "triage model switched off by " + d.decidedBy();
-            } else if (model.isEmpty()) {
-                fallback[i] = unavailable;
+            } else if (r.model().isEmpty()) {
+                fallback[i] = r.unavailable();
             } else {
                 modelled.add(i);
             }
         }
         double[] p = new double[batch.size()];
-        if (!modelled.isEmpty()) {
-            float[][] x = modelled.stream().map(i -> TriageFeatures.of(contexts.get(i))).toArray(float[][]::new);
+        float[][] features = new float[batch.size()][];
+        LoadedModel[] used = new LoadedModel[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            features[i] = TriageFeatures.of(contexts.get(i));
+        }
+        // one batch per model: tenants with a promoted champion of their own are scored by it, the rest by the factory
+        java.util.Map<LoadedModel, List<Integer>> byModel = new java.util.LinkedHashMap<>();
+        for (int i : modelled) {
+            TriageModelSource.Resolution r = resolutions.get(i);
+            byModel.computeIfAbsent(r.model().orElseThrow(), k -> new ArrayList<>()).add(i);
+        }
+        byModel.forEach((m, members) -> {
+            float[][] x = members.stream().map(i -> features[i]).toArray(float[][]::new);
             try {
-                double[] scored = model.orElseThrow().session().score(x);
+                double[] scored = m.session().score(x);
                 for (int k = 0; k < scored.length; k++) {
-                    p[modelled.get(k)] = scored[k];
+                    p[members.get(k)] = scored[k];
+                    used[members.get(k)] = m;
                 }
             } catch (RuntimeException e) {
                 LOG.error("triage inference failed for {} alerts; rules-only severity for them: {}", x.length, e.getMessage());
-                modelled.forEach(i -> fallback[i] = "the model failed: " + e.getMessage());
+                members.forEach(i -> fallback[i] = "the model failed: " + e.getMessage());
             }
-        }
+        });
+        String schemaHash = FeatureSchema.CURRENT.hash();
         List<AlertTriage> out = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Alert a = batch.get(i);
             AlertTriage t;
+            String kept = AlertTriage.encode(features[i]);
             if (fallback[i] != null) {
                 t = new AlertTriage(a.id(), a.tenant(), null, Priorities.fromLevel(a.level()),
                         "rules-only severity (" + fallback[i] + "): priority from rule level " + a.level().sigmaName(),
-                        "fallback", now);
+                        "fallback", now, kept, schemaHash);
             } else {
-                LoadedModel m = model.orElseThrow();
-                List<String> reasons = Explanations.of(contexts.get(i), m.parameters().explain(TriageFeatures.of(contexts.get(i))), 3);
+                LoadedModel m = used[i];
+                List<String> reasons = Explanations.of(contexts.get(i), m.parameters().explain(features[i]), 3);
                 t = new AlertTriage(a.id(), a.tenant(), p[i], Priorities.fromProbability(p[i]), String.join("; ", reasons),
-                        m.version(), now);
+                        m.version(), now, kept, schemaHash);
             }
             out.add(triage.existsByTenantAndId(a.tenant(), a.id()) ? triage.update(t) : triage.save(t));
         }
@@ -205,6 +220,5 @@ public class TriageService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        model.ifPresent(m -> m.session().close());
     }
 }

@@ -24,6 +24,12 @@ public interface AlertRepository extends GenericRepository<Alert, String> {
 
     List<Alert> findByTenantAndLastSeenGreaterThanEqualsOrderByLastSeenDesc(TenantId tenant, Instant since, Pageable page);
 
+    /** The tenant's alerts that carry a verdict, most recently raised first: what feedback learning reads. */
+    List<Alert> findByTenantAndVerdictIsNotNullOrderByFirstSeenDesc(TenantId tenant, Pageable page);
+
+    /** How many of the tenant's alerts carry a verdict given after {@code since}: whether a retrain is due. */
+    long countByTenantAndVerdictIsNotNullAndClosedAtGreaterThan(TenantId tenant, Instant since);
+
     Alert save(Alert alert);
 
     Alert update(Alert alert);

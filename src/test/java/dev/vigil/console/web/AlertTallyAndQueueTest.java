@@ -24,7 +24,7 @@ class AlertTallyAndQueueTest {
     }
 
     private static AlertTriage triage(String id, String priority, Double probability) {
-        return new AlertTriage(id, TENANT, probability, priority, "", "m", Instant.EPOCH);
+        return new AlertTriage(id, TENANT, probability, priority, "", "m", Instant.EPOCH, null, null);
     }
 
     @Test
