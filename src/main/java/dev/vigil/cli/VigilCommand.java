@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 RulesCommand.class,
                 AlertsCommand.class,
+                IncidentsCommand.class,
                 VerdictCommand.class,
                 ConnectorsCommand.class,
                 TokensCommand.class,

@@ -208,6 +208,9 @@ class AuditCoverageTest {
         t.put("POST /api/v1/alerts/bulk", Expectation.audited("alert.close", 2,
                 () -> Call.json("POST", "/api/v1/alerts/bulk", "{\"action\":\"close\",\"verdict\":\"benign\",\"ids\":[\""
                         + raiseAlert() + "\",\"" + raiseAlert() + "\"]}")));
+        t.put("POST /api/v1/incidents/{id}/close", Expectation.auditedWith("incident.close", Set.of("alert.close"),
+                () -> Call.json("POST", "/api/v1/incidents/" + incidentOf(raiseAlert()) + "/close",
+                        "{\"verdict\":\"benign\",\"note\":\"coverage\"}")));
         t.put("POST /api/v1/models/train", Expectation.auditedWith("model.train",
                 Set.of("model.register", "model.alias", "model.reject", "data-use.record"), () -> {
                     judgedAlerts();
@@ -342,6 +345,9 @@ class AuditCoverageTest {
         t.put("vigil audit report", CliUse.offline("read-only: GET /api/v1/audit/report (signs a checkpoint, which is not a state change of any object)"));
         t.put("vigil audit verify-report", CliUse.offline("verifies a report file locally; no appliance"));
         t.put("vigil model train", CliUse.calls("POST /api/v1/models/train")); // --factory: offline, local files
+        t.put("vigil incidents list", CliUse.offline("read-only: GET /api/v1/incidents"));
+        t.put("vigil incidents show", CliUse.offline("read-only: GET /api/v1/incidents/{id}"));
+        t.put("vigil incidents close", CliUse.calls("POST /api/v1/incidents/{id}/close"));
         t.put("vigil model list", CliUse.offline("read-only: GET /api/v1/models"));
         t.put("vigil model show", CliUse.offline("read-only: GET /api/v1/models/{label}"));
         t.put("vigil model lineage", CliUse.offline("read-only: GET /api/v1/models/{label}/lineage"));
@@ -638,6 +644,12 @@ class AuditCoverageTest {
 
     private static void expectRedirect(HttpResponse<String> response) {
         assertEquals(303, response.statusCode(), "scenario set-up failed: " + response.body());
+    }
+
+    /** The incident grouping put an alert into. */
+    private static String incidentOf(String alertId) {
+        return vigil.context.getBean(dev.vigil.analyst.incident.IncidentService.class).ofAlert(TENANT, alertId)
+                .orElseThrow(() -> new AssertionError("alert " + alertId + " was not grouped into an incident")).id();
     }
 
     private static boolean judged;

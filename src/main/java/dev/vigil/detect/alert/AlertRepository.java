@@ -30,6 +30,8 @@ public interface AlertRepository extends GenericRepository<Alert, String> {
     /** How many of the tenant's alerts carry a verdict given after {@code since}: whether a retrain is due. */
     long countByTenantAndVerdictIsNotNullAndClosedAtGreaterThan(TenantId tenant, Instant since);
 
+    List<Alert> findByTenantAndIdIn(TenantId tenant, java.util.Collection<String> ids);
+
     Alert save(Alert alert);
 
     Alert update(Alert alert);
