@@ -281,6 +281,21 @@ class AuditCoverageTest {
             expectOk(send(bundleCall("apply", BUNDLE_VERSION.incrementAndGet())));
             return pageForm("/updates/rollback", Map.of());
         }));
+        t.put("POST /incidents/{id}/close", new Expectation("incident.close", 1, null,
+                () -> pageForm("/incidents/" + incidentOf(raiseAlert()) + "/close", Map.of("verdict", "fp", "note", "coverage")),
+                CONSOLE_ADMIN, "admin", Set.of("alert.close")));
+        t.put("POST /models/train", new Expectation("model.train", 1, null, () -> {
+            judgedAlerts();
+            return pageForm("/models/train", Map.of("promote", "off"));
+        }, CONSOLE_ADMIN, "admin", Set.of("model.register", "model.alias", "model.reject", "data-use.record")));
+        t.put("POST /models/{label}/promote", new Expectation("model.promote", 1, null,
+                () -> pageForm("/models/" + trainedVersion() + "/promote", Map.of("reason", "coverage", "overrideGate", "on")),
+                CONSOLE_ADMIN, "admin", Set.of("model.alias")));
+        t.put("POST /models/rollback", new Expectation("model.rollback", 1, null, () -> {
+            expectOk(send(Call.json("POST", "/api/v1/models/" + trainedVersion() + "/promote",
+                    "{\"reason\":\"coverage\",\"overrideGate\":true}")));
+            return pageForm("/models/rollback", Map.of("reason", "coverage"));
+        }, CONSOLE_ADMIN, "admin", Set.of("model.alias")));
         t.put("POST /consent/{scope}/grant", page("consent.grant",
                 () -> pageForm("/consent/model-training/grant", Map.of("reason", "coverage"))));
         t.put("POST /consent/{scope}/withdraw", page("consent.withdraw",

@@ -50,12 +50,16 @@ import java.util.Locale;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AlertsPage {
 
+    private final dev.vigil.analyst.incident.IncidentService incidents;
+
     private final AlertService alerts;
     private final TriageService triage;
     private final SimilarAlerts similar;
     private final Clock clock;
 
-    public AlertsPage(AlertService alerts, TriageService triage, SimilarAlerts similar, Clock clock) {
+    public AlertsPage(AlertService alerts, TriageService triage, SimilarAlerts similar, Clock clock,
+                      dev.vigil.analyst.incident.IncidentService incidents) {
+        this.incidents = incidents;
         this.alerts = alerts;
         this.triage = triage;
         this.similar = similar;
@@ -128,6 +132,7 @@ public class AlertsPage {
                 .with("eventIds", AlertService.eventIdsOf(alert))
                 .with("triage", triageOf(viewer.principal(), alert))
                 .with("similar", near)
+                .with("incident", incidentOf(viewer.principal(), id))
                 .ok();
     }
 
@@ -196,6 +201,14 @@ public class AlertsPage {
         }
         String summary = (close ? "Closed " : "Acknowledged ") + done + " of " + ids.size() + " alerts.";
         return refused.isEmpty() ? Page.notice(back, summary) : Page.error(back, summary + " " + String.join("; ", refused));
+    }
+
+    private dev.vigil.analyst.incident.IncidentView incidentOf(TenantPrincipal caller, String alertId) {
+        try {
+            return incidents.ofAlert(caller.tenant(), alertId).orElse(null);
+        } catch (RuntimeException e) {
+            return null; // the alert page still shows the alert
+        }
     }
 
     private AlertTriage triageOf(TenantPrincipal caller, Alert alert) {

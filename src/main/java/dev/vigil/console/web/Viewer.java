@@ -72,6 +72,7 @@ public record Viewer(TenantPrincipal principal, String user, String role, String
                 new NavItem("overview", "/", "Overview", Audience.EVERYONE),
                 new NavItem("search", "/search", "Search", Audience.EVERYONE),
                 new NavItem("alerts", "/alerts", "Alerts", Audience.EVERYONE),
+                new NavItem("incidents", "/incidents", "Incidents", Audience.EVERYONE),
                 new NavItem("rules", "/rules", "Rules", Audience.EVERYONE),
                 new NavItem("connectors", "/connectors", "Connectors", Audience.EVERYONE),
                 new NavItem("models", "/models", "Models", Audience.EVERYONE),

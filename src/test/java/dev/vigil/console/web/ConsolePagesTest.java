@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(300)
 class ConsolePagesTest {
 
-    private static final List<String> PAGES = List.of("/", "/search", "/alerts", "/rules", "/connectors", "/models",
+    private static final List<String> PAGES = List.of("/", "/search", "/alerts", "/incidents", "/rules", "/connectors", "/models",
             "/audit", "/switches", "/updates", "/consent");
     private static final Pattern META_CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
 
@@ -150,6 +150,48 @@ class ConsolePagesTest {
         assertEquals("analyst", closes.getFirst().role());
         String audit = auditor.get("/audit?action=alert.close", "text/html").body();
         assertTrue(audit.contains(id), "the auditor sees the close on the audit page");
+    }
+
+    @Test
+    void anIncidentShowsItsTimelineAndChainAndAnAnalystClosesItWithOneVerdict() throws Exception {
+        dev.vigil.detect.alert.AlertService alerts = vigil.context.getBean(dev.vigil.detect.alert.AlertService.class);
+        java.time.Instant t = java.time.Instant.now();
+        List<String> ids = new java.util.ArrayList<>();
+        for (String tactic : List.of("initial_access", "execution")) {
+            ids.add(alerts.record(new dev.vigil.detect.alert.AlertCandidate(dev.vigil.tenancy.TenantId.of("customer"),
+                    "console-incident-" + tactic, "Console incident " + tactic, RuleLevel.MEDIUM, List.of("attack." + tactic),
+                    dev.vigil.detect.alert.AlertKind.DETECTION, t, t, List.of(),
+                    List.of(new dev.vigil.detect.MatchedField("host.name", "ws-console-incident")), "console-incident-" + tactic)).id());
+            t = t.plusSeconds(60);
+        }
+        String alertPage = analyst.get("/alerts/" + ids.getFirst(), "text/html").body();
+        Matcher link = Pattern.compile("href=\"/incidents/(I-[A-Z0-9]+)\" id=\"incident-link\"").matcher(alertPage);
+        assertTrue(link.find(), alertPage);
+        String incident = analyst.get("/incidents/" + link.group(1), "text/html").body();
+        assertTrue(incident.contains("Initial Access</span> → <span class=\"pill\">Execution"), incident);
+        assertTrue(analyst.get("/incidents", "text/html").body().contains(link.group(1)));
+        assertFalse(auditor.get("/incidents/" + link.group(1), "text/html").body().contains("id=\"incident-close-form\""));
+
+        HttpResponse<String> r = analyst.postForm("/incidents/" + link.group(1) + "/close", Map.of("_csrf", csrf(analyst),
+                "verdict", "false_positive", "note", "lab exercise"));
+
+        assertEquals(303, r.statusCode(), r.body());
+        for (String id : ids) {
+            assertTrue(analyst.get("/alerts/" + id, "text/html").body().contains("id=\"alert-verdict\">false_positive"), id);
+        }
+    }
+
+    @Test
+    void theModelsPageShowsTheModelInForceAndOnlyAdminsSeeTrainingControls() throws Exception {
+        String page = admin.get("/models", "text/html").body();
+        assertTrue(page.contains("id=\"model-version\">factory-1"), page);
+        assertTrue(page.contains("id=\"train-form\""), "admins can train");
+        assertFalse(analyst.get("/models", "text/html").body().contains("id=\"train-form\""), "analysts cannot");
+        assertEquals(403, analyst.postForm("/models/train", Map.of("_csrf", csrf(analyst))).statusCode());
+        HttpResponse<String> refused = admin.postForm("/models/train", Map.of("_csrf", csrf(admin)));
+        assertEquals(303, refused.statusCode());
+        String location = java.net.URLDecoder.decode(refused.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
+        assertTrue(location.contains("error=") && location.contains("consent"), location); // model-training consent not granted
     }
 
     @Test
