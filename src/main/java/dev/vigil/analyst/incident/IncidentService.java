@@ -111,9 +111,10 @@ public class IncidentService {
         IncidentGrouping.Placement p = grouping.place(a.firstSeen(), named, open);
         Instant now = clock.instant();
         if (p.opensNew()) {
-            String host = named.stream().filter(e -> e.kind() == Entity.Kind.HOST).map(Entity::value).findFirst()
-                    .orElse(named.stream().map(Entity::value).findFirst().orElse("no shared entity"));
-            Incident created = incidents.save(new Incident(newId(), tenant, truncate(a.title() + " on " + host, 500),
+            String where = named.stream().filter(e -> e.kind() == Entity.Kind.HOST).map(e -> " on " + e.value()).findFirst()
+                    .orElse(named.stream().map(e -> " involving " + e.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+                            + e.value()).findFirst().orElse(""));
+            Incident created = incidents.save(new Incident(newId(), tenant, truncate(a.title() + where, 500),
                     Incident.OPEN, a.firstSeen(), a.firstSeen(), 1, Incident.join(named), null, null, null, null, now));
             members.save(new IncidentAlert(a.id(), tenant, created.id(), a.id(), now));
             audit.append(new AuditRecord(SYSTEM, "system", tenant, "incident.open", created.id(), null,

@@ -169,12 +169,16 @@ class ConsoleBrowserTest {
     @Test
     @Order(5)
     void everyOtherPageRendersForTheAdmin() {
-        for (String page : List.of("rules", "connectors", "models", "updates", "consent")) {
+        for (String page : List.of("incidents", "rules", "connectors", "models", "updates", "consent")) {
             open("/" + page);
             waitFor(By.id("nav-" + page));
             assertTrue(browser.findElement(By.id("nav-" + page)).getAttribute("class").contains("active"), page);
             HeadlessChromium.screenshot(browser, page);
         }
+        open("/incidents");
+        waitFor(By.cssSelector("#incident-list a.incident-link")).click();
+        assertTrue(waitFor(By.id("tactic-chain")).getText().contains("Credential Access"));
+        HeadlessChromium.screenshot(browser, "incident");
     }
 
     @Test
