@@ -25,7 +25,7 @@ final class ScenarioReport {
                     .put("verdicts", r.verdicts()).put("verdictTruePositives", r.verdictTruePositives())
                     .put("evaluated", r.evaluated()).put("evaluatedTruePositives", r.evaluatedTruePositives())
                     .put("gate", r.challenge().decision().reason()).put("factoryVersion", factoryVersion);
-            for (ScenarioEvaluation.Row row : new ScenarioEvaluation.Row[] {r.ruleLevel(), r.factory(), r.retrained()}) {
+            for (ScenarioEvaluation.Row row : new ScenarioEvaluation.Row[] {r.ruleLevel(), r.factory(), r.retrained(), r.inForce()}) {
                 n.putObject(row.ranking()).put("auc", row.metrics().auc())
                         .put("falsePositivesAt95Recall", row.metrics().fpAtRecall95()).put("brier", row.metrics().brier());
             }
@@ -46,7 +46,7 @@ final class ScenarioReport {
         System.out.println("| ranking of days " + (o.verdictDays() + 1) + "-" + o.days()
                 + " | AUC | false positives before 95% recall | Brier |");
         System.out.println("|---|---:|---:|---:|");
-        for (ScenarioEvaluation.Row row : new ScenarioEvaluation.Row[] {r.ruleLevel(), r.factory(), r.retrained()}) {
+        for (ScenarioEvaluation.Row row : new ScenarioEvaluation.Row[] {r.ruleLevel(), r.factory(), r.retrained(), r.inForce()}) {
             RankingMetrics m = row.metrics();
             System.out.printf(Locale.ROOT, "| %s | %.3f | %d | %s |%n", row.ranking(), m.auc(), m.fpAtRecall95(),
                     row == r.ruleLevel() ? "-" : String.format(Locale.ROOT, "%.3f", m.brier()));

@@ -53,7 +53,8 @@ public class FeedbackLearning {
     /** The actor scheduled training is recorded under. */
     public static final String SYSTEM = "system:learn";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TRAINER = "standardised L2 logistic regression, 600 full-batch steps, rate 0.5, l2 0.001, classes weighted";
+    private static final String TRAINER = "the champion's logistic regression fine-tuned on the verdicts: its standardisation kept, "
+            + "600 full-batch steps from its weights, rate 0.5, pulled back to them with strength %s, classes weighted";
 
     private final AlertRepository alerts;
     private final AlertTriageRepository triage;
@@ -106,7 +107,7 @@ public class FeedbackLearning {
         ModelVersion champion = registry.champion(tenant).orElseThrow();
         Challenge.Result challenge;
         try {
-            challenge = new Challenge(settings.split(), ChampionGate.standard()).run(usable.examples(),
+            challenge = new Challenge(settings.split(), ChampionGate.standard(), settings.priorStrength()).run(usable.examples(),
                     TriageModel.fromOnnx(registry.artifact(champion), FeatureSchema.CURRENT));
         } catch (LearningRefusedException e) {
             throw new LearningRefusedException(e.getMessage() + usable.skippedText());
@@ -125,7 +126,7 @@ public class FeedbackLearning {
         ModelVersion v = new ModelVersion(ModelRegistry.id(tenant, label), tenant, ModelRegistry.TRIAGE, version, label,
                 dev.vigil.analyst.triage.TriageManifest.sha256(artifact), FeatureSchema.CURRENT.hash(), codeVersion,
                 champion.label(), status, gate.reason(), metricsJson(cm, km, champion.label(), gate),
-                trainingJson(parts, usable), actor, at);
+                trainingJson(parts, usable, settings.priorStrength()), actor, at);
         List<TrainingRecord> used = new ArrayList<>();
         for (VerdictExample e : parts.train()) {
             used.add(record(v, e, "train", at));
@@ -238,10 +239,10 @@ public class FeedbackLearning {
         n.put("auc", round(m.auc())).put("falsePositivesAt95Recall", m.fpAtRecall95()).put("brier", round(m.brier()));
     }
 
-    private static String trainingJson(TimeSplit.Parts parts, Usable usable) {
+    private static String trainingJson(TimeSplit.Parts parts, Usable usable, double priorStrength) {
         List<VerdictExample> all = new ArrayList<>(parts.train());
         all.addAll(parts.heldOut());
-        ObjectNode n = JSON.createObjectNode().put("trainer", TRAINER).put("verdicts", all.size())
+        ObjectNode n = JSON.createObjectNode().put("trainer", String.format(java.util.Locale.ROOT, TRAINER, priorStrength)).put("verdicts", all.size())
                 .put("train", parts.train().size()).put("heldOut", parts.heldOut().size())
                 .put("trainTruePositives", parts.train().stream().filter(VerdictExample::truePositive).count())
                 .put("from", parts.train().getFirst().raisedAt().toString())

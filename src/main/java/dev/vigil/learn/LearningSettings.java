@@ -12,6 +12,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param maxVerdicts       at most this many of the latest verdicts are read
  * @param minNewVerdicts    the schedule retrains a tenant only when this many verdicts arrived since its last training
  * @param interval          how often the schedule looks (a duration such as {@code 24h})
+ * @param priorStrength     how strongly a challenger is held to the champion's weights (negative: train from scratch)
  */
 @ConfigurationProperties("vigil.learn")
 public record LearningSettings(
@@ -20,7 +21,8 @@ public record LearningSettings(
         @Bindable(defaultValue = "3") int minHeldOutEach,
         @Bindable(defaultValue = "50000") int maxVerdicts,
         @Bindable(defaultValue = "20") int minNewVerdicts,
-        @Bindable(defaultValue = "24h") String interval) {
+        @Bindable(defaultValue = "24h") String interval,
+        @Bindable(defaultValue = "0.1") double priorStrength) {
 
     public LearningSettings {
         if (maxVerdicts < 10) {

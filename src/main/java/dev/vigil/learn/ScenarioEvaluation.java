@@ -28,7 +28,8 @@ import java.util.List;
  *
  * <p>Guarantees: deterministic for equal options, rules, connectors and factory model; no alert of the evaluation
  * days is trained on or has a verdict known when any of the three rankings scores it; all three rank the very same
- * alerts with the very same features.
+ * alerts with the very same features. {@code inForce} is what analysts would see: the retrained model if the gate
+ * promoted it, else the factory model.
  */
 public final class ScenarioEvaluation {
 
@@ -56,7 +57,7 @@ public final class ScenarioEvaluation {
 
     /** The scenario's outcome: verdict and evaluation counts, the in-scenario challenge, and the three rankings. */
     public record Result(Options options, int verdicts, int verdictTruePositives, int evaluated, int evaluatedTruePositives,
-                         Challenge.Result challenge, Row ruleLevel, Row factory, Row retrained) {
+                         Challenge.Result challenge, Row ruleLevel, Row factory, Row retrained, Row inForce) {
 
         /** Reduction of false positives at 95% recall of the retrained model against another ranking (1 = all gone). */
         public double reductionAgainst(Row other) {
@@ -90,7 +91,8 @@ public final class ScenarioEvaluation {
                 levels.add((double) l.alert().level().ordinal());
             }
         }
-        Challenge.Result challenge = new Challenge(new TimeSplit(0.3, 5, 3), ChampionGate.standard()).run(judged, factory);
+        Challenge.Result challenge = new Challenge(new TimeSplit(0.3, 5, 3), ChampionGate.standard(), Challenge.DEFAULT_PRIOR_STRENGTH)
+                .run(judged, factory);
         boolean[] y = new boolean[later.size()];
         double[] byLevel = new double[later.size()];
         for (int i = 0; i < y.length; i++) {
@@ -101,6 +103,9 @@ public final class ScenarioEvaluation {
                 later.size(), (int) later.stream().filter(VerdictExample::truePositive).count(), challenge,
                 new Row("rule level alone", RankingMetrics.of(byLevel, y)),
                 new Row("factory model", Challenge.metrics(factory, later)),
-                new Row("retrained on the tenant's verdicts", Challenge.metrics(challenge.challenger(), later)));
+                new Row("retrained on the tenant's verdicts", Challenge.metrics(challenge.challenger(), later)),
+                new Row(challenge.decision().promote() ? "in force after the gate (the retrained model)"
+                        : "in force after the gate (the factory model, challenger kept out)",
+                        Challenge.metrics(challenge.decision().promote() ? challenge.challenger() : factory, later)));
     }
 }

@@ -18,6 +18,12 @@ public record RankingMetrics(int alerts, int truePositives, double auc, int fpAt
         if (truePositive.length != n) {
             throw new IllegalArgumentException("scores and labels differ in length");
         }
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(scores[i])) {
+                throw new IllegalArgumentException("score " + i + " is " + scores[i] + ": a model that scores NaN or "
+                        + "infinity cannot be ranked (did its training diverge?)");
+            }
+        }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

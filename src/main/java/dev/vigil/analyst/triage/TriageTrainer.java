@@ -61,10 +61,51 @@ public final class TriageTrainer {
             double sd = Math.sqrt(scale[i] / examples.size());
             scale[i] = sd < 1e-6 ? 0f : (float) (1.0 / sd); // a constant feature carries no information
         }
+        double[] w = new double[f];
+        double[] b = {0};
+        descend(examples, mean, scale, w, b, null, l2);
+        return model(schema, mean, scale, w, b[0]);
+    }
+
+    /**
+     * Fine-tunes {@code prior} (the champion) on a tenant's verdicts: the prior's standardisation is kept, descent
+     * starts from its weights and is pulled back towards them with strength {@code priorStrength}, so a few local
+     * verdicts adjust the champion rather than replace what it knew, and many verdicts can move it far. Pure and
+     * deterministic like {@link #train}.
+     */
+    public TriageModel fineTune(TriageModel prior, List<LabelledAlert> examples, double priorStrength) {
+        if (!(priorStrength >= 0)) {
+            throw new IllegalArgumentException("prior strength must not be negative");
+        }
+        int f = prior.schema().size();
+        long positives = examples.stream().filter(LabelledAlert::truePositive).count();
+        if (positives == 0 || positives == examples.size()) {
+            throw new IllegalArgumentException("training needs both true positives and other verdicts; got " + positives
+                    + " true positives of " + examples.size());
+        }
+        for (LabelledAlert e : examples) {
+            if (e.features().length != f) {
+                throw new IllegalArgumentException("alert " + e.alertId() + " has " + e.features().length + " features, not " + f);
+            }
+        }
+        double[] w = new double[f];
+        double[] start = new double[f];
+        for (int i = 0; i < f; i++) {
+            w[i] = prior.weights()[i];
+            start[i] = prior.weights()[i];
+        }
+        double[] b = {prior.bias()};
+        descend(examples, prior.mean(), prior.scale(), w, b, start, priorStrength);
+        return model(prior.schema(), prior.mean(), prior.scale(), w, b[0]);
+    }
+
+    /** Full-batch gradient descent on the class-weighted logistic loss, L2-pulled towards {@code anchor} (or 0). */
+    private void descend(List<LabelledAlert> examples, float[] mean, float[] scale, double[] w, double[] bias,
+                         double[] anchor, double pull) {
+        int f = w.length;
+        long positives = examples.stream().filter(LabelledAlert::truePositive).count();
         double wPos = examples.size() / (2.0 * positives);
         double wNeg = examples.size() / (2.0 * (examples.size() - positives));
-        double[] w = new double[f];
-        double b = 0;
         double[][] z = new double[examples.size()][f];
         for (int n = 0; n < examples.size(); n++) {
             for (int i = 0; i < f; i++) {
@@ -75,7 +116,7 @@ public final class TriageTrainer {
             double[] grad = new double[f];
             double gradB = 0;
             for (int n = 0; n < z.length; n++) {
-                double logit = b;
+                double logit = bias[0];
                 for (int i = 0; i < f; i++) {
                     logit += w[i] * z[n][i];
                 }
@@ -88,12 +129,19 @@ public final class TriageTrainer {
                 gradB += err;
             }
             for (int i = 0; i < f; i++) {
-                w[i] -= learningRate * (grad[i] / z.length + l2 * w[i]);
+                if (anchor == null) {
+                    w[i] -= learningRate * (grad[i] / z.length + pull * w[i]);
+                } else { // the pull as an implicit (proximal) step: stable for any strength
+                    w[i] = (w[i] - learningRate * grad[i] / z.length + learningRate * pull * anchor[i]) / (1 + learningRate * pull);
+                }
             }
-            b -= learningRate * gradB / z.length;
+            bias[0] -= learningRate * gradB / z.length;
         }
-        float[] weights = new float[f];
-        for (int i = 0; i < f; i++) {
+    }
+
+    private static TriageModel model(FeatureSchema schema, float[] mean, float[] scale, double[] w, double b) {
+        float[] weights = new float[w.length];
+        for (int i = 0; i < w.length; i++) {
             weights[i] = (float) w[i];
         }
         return new TriageModel(schema, mean, scale, weights, (float) b);

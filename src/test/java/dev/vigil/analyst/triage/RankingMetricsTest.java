@@ -34,4 +34,11 @@ class RankingMetricsTest {
         RankingMetrics m = RankingMetrics.of(new double[] {1.0, 0.5}, new boolean[] {true, false});
         assertEquals(0.125, m.brier(), 1e-12);
     }
+
+    @Test
+    void aNanScoreIsRefusedRatherThanRanked() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RankingMetrics.of(new double[] {0.4, Double.NaN}, new boolean[] {true, false}));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("score 1 is NaN"), e.getMessage());
+    }
 }
