@@ -34,6 +34,13 @@ import java.util.Set;
  */
 public final class AlertEmbedder implements AutoCloseable {
 
+    /**
+     * Tokens of an alert text the shipped embedder keeps, {@code [CLS]} and {@code [SEP]} included (the model takes
+     * 128). The cost of a text is roughly linear in its tokens; the first 64 of an {@link AlertText} hold its title,
+     * rule, level, tags and the start of what matched, and only long command lines are cut.
+     */
+    public static final int ALERT_TOKENS = 64;
+
     private static final String OUTPUT = "last_hidden_state";
 
     private final WordPieceTokenizer tokenizer;
@@ -83,9 +90,12 @@ public final class AlertEmbedder implements AutoCloseable {
         }
     }
 
-    /** The embedder of the shipped all-MiniLM-L6-v2 model ({@link MiniLm}). */
+    /**
+     * The embedder of the shipped all-MiniLM-L6-v2 model ({@link MiniLm}), keeping the first {@value #ALERT_TOKENS}
+     * tokens of a text.
+     */
     public static AlertEmbedder miniLm(int intraOpThreads) {
-        return new AlertEmbedder(MiniLm.tokenizer(), MiniLm.model(), intraOpThreads);
+        return new AlertEmbedder(MiniLm.tokenizer().truncatedTo(ALERT_TOKENS), MiniLm.model(), intraOpThreads);
     }
 
     /** Length of every vector. */
