@@ -13,9 +13,12 @@ import java.util.Locale;
  * <p>The recipe (keep it stable: vectors already indexed were made with it):
  * <pre>{@code <title>. rule <rule id>, level <level>. tags: <tag>, <tag>. matched: <field>=<value>; <field>=<value>}</pre>
  * with the tags and matched fields in the order the alert stores them, the level in its Sigma name, and the parts
- * with nothing to say ({@code tags:}, {@code matched:}) left out. The most telling parts come first, because the
- * tokenizer keeps only the first {@link WordPieceTokenizer#maxLength()} tokens. Status, verdict, note, times and
- * counts are left out on purpose: similarity is about what happened, not about how it was triaged or when.
+ * with nothing to say ({@code tags:}, {@code matched:}) left out; then every UUID and long hexadecimal run (a Sigma
+ * rule's UUID, a file hash) is replaced by a placeholder word ({@link OpaqueIdentifiers}): they cost the model up to
+ * 25 tokens each and say nothing a neighbour could share except by being the very same rule, which the title
+ * already says. The most telling parts come first, because the embedder keeps only the first
+ * {@link AlertEmbedder#ALERT_TOKENS} tokens. Status, verdict, note, times and counts are left out on purpose:
+ * similarity is about what happened, not about how it was triaged or when.
  */
 public final class AlertText {
 
@@ -30,6 +33,11 @@ public final class AlertText {
 
     /** The text of the given parts by the recipe above. */
     public static String of(String title, String ruleId, String level, List<String> tags, List<MatchedField> matched) {
+        return OpaqueIdentifiers.shorten(withIdentifiers(title, ruleId, level, tags, matched));
+    }
+
+    /** The recipe before identifiers are shortened: the previous recipe, kept for measurements only. */
+    static String withIdentifiers(String title, String ruleId, String level, List<String> tags, List<MatchedField> matched) {
         StringBuilder text = new StringBuilder(title.strip()).append(". rule ").append(ruleId).append(", level ")
                 .append(level.toLowerCase(Locale.ROOT)).append('.');
         if (!tags.isEmpty()) {

@@ -10,8 +10,9 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 /**
- * The similar-alert beans: the shipped MiniLM embedder (one ONNX Runtime session with one intra-op thread, so
- * embedding never takes more than one core from ingest), the per-tenant vector indexes beside the event store's
+ * The similar-alert beans: the shipped MiniLM embedder (one ONNX Runtime session with one intra-op thread per
+ * caller, so each of the {@link AlertVectorIndexer#WORKERS} indexer workers takes at most one core, and only while
+ * alerts are queued), the per-tenant vector indexes beside the event store's
  * day indexes under {@code <data>/events/}, and the service over both.
  */
 @Factory

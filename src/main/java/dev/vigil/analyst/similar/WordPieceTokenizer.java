@@ -70,6 +70,20 @@ public final class WordPieceTokenizer {
         }
     }
 
+    private WordPieceTokenizer(WordPieceTokenizer from, int maxLength) {
+        this.vocab = from.vocab;
+        this.continuation = from.continuation;
+        this.maxCharsPerWord = from.maxCharsPerWord;
+        this.unknownId = from.unknownId;
+        this.clsId = from.clsId;
+        this.sepId = from.sepId;
+        this.maxLength = maxLength;
+        this.lowercase = from.lowercase;
+        this.stripAccents = from.stripAccents;
+        this.cleanText = from.cleanText;
+        this.chineseChars = from.chineseChars;
+    }
+
     /** Reads a {@code tokenizer.json}; the stream is not closed. */
     public static WordPieceTokenizer read(InputStream tokenizerJson) throws IOException {
         JsonNode root = JSON.readTree(Objects.requireNonNull(tokenizerJson, "tokenizerJson"));
@@ -105,6 +119,20 @@ public final class WordPieceTokenizer {
     /** The most ids {@link #encode} returns, {@code [CLS]} and {@code [SEP]} included. */
     public int maxLength() {
         return maxLength;
+    }
+
+    /**
+     * The same tokenizer keeping at most {@code maxLength} ids, {@code [CLS]} and {@code [SEP]} included: the same ids
+     * as this one for texts that fit, the first pieces of longer ones.
+     *
+     * @throws IllegalArgumentException when {@code maxLength} leaves no room for {@code [CLS]} and {@code [SEP]} or is
+     *                                  beyond this tokenizer's own {@link #maxLength()} (the model's limit)
+     */
+    public WordPieceTokenizer truncatedTo(int maxLength) {
+        if (maxLength < 2 || maxLength > this.maxLength) {
+            throw new IllegalArgumentException("a tokenizer can keep between 2 and " + this.maxLength + " ids, asked for " + maxLength);
+        }
+        return new WordPieceTokenizer(this, maxLength);
     }
 
     /** Ids of {@code [CLS]}, the text's pieces (truncated to fit {@link #maxLength()}) and {@code [SEP]}. */

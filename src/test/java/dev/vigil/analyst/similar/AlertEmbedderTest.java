@@ -66,6 +66,15 @@ class AlertEmbedderTest {
     }
 
     @Test
+    void theShippedEmbedderReadsOnlyTheFirstAlertTokensOfAText() {
+        String head = "Suspicious PowerShell download cradle detected on host WS-12. ".repeat(6);
+        assertTrue(embedder.tokenizer().encode(head).length == AlertEmbedder.ALERT_TOKENS, "the head alone fills the tokens");
+        float[] one = embedder.embed(head + TRIPLES.get(0).get(0));
+        float[] other = embedder.embed(head + TRIPLES.get(3).get(2));
+        assertEquals(1.0, MeanPooling.dot(one, other), 1e-6);
+    }
+
+    @Test
     void differentTextsGetDifferentVectors() {
         List<float[]> v = embedder.embedAll(List.of(TRIPLES.get(0).get(0), TRIPLES.get(1).get(0)));
         assertTrue(MeanPooling.dot(v.get(0), v.get(1)) < 0.9, "two unrelated alerts are not near-identical");

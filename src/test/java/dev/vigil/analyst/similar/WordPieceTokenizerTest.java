@@ -95,6 +95,26 @@ class WordPieceTokenizerTest {
     }
 
     @Test
+    void aTruncatedTokenizerGivesTheSameIdsForTextsThatFitAndTheFirstPiecesOfLongerOnes() {
+        WordPieceTokenizer short16 = tokenizer.truncatedTo(16);
+        String fits = "Suspicious PowerShell download cradle detected on host WS-12.";
+        assertArrayEquals(tokenizer.encode(fits), short16.encode(fits));
+        int[] full = tokenizer.encode(fits.repeat(3));
+        int[] cut = short16.encode(fits.repeat(3));
+        assertEquals(16, cut.length);
+        assertArrayEquals(Arrays.copyOfRange(full, 0, 15), Arrays.copyOfRange(cut, 0, 15));
+        assertEquals(102, cut[15]);
+        assertEquals(128, tokenizer.maxLength(), "truncating returns a new tokenizer and leaves this one as it was");
+    }
+
+    @Test
+    void refusesToTruncateBelowClsAndSepOrBeyondTheModelLimit() {
+        IllegalArgumentException tooShort = assertThrows(IllegalArgumentException.class, () -> tokenizer.truncatedTo(1));
+        assertTrue(tooShort.getMessage().contains("between 2 and 128"), tooShort.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> tokenizer.truncatedTo(129));
+    }
+
+    @Test
     void emptyTextIsClsAndSep() {
         assertArrayEquals(new int[]{101, 102}, tokenizer.encode(""));
         assertArrayEquals(new int[]{101, 102}, tokenizer.encode(" \t\r\n\u0000"));
