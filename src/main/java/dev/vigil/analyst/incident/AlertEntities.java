@@ -10,7 +10,8 @@ import java.util.TreeSet;
 
 /**
  * The entities an alert names, from its group key ({@code host.name=ws-12;user.name=alice}) and matched fields, by
- * field name (ECS names and the Windows/Sigma spellings connectors keep). Values on the stop-list — accounts and
+ * field name (ECS names and the Windows/Sigma spellings connectors keep); user names lose their domain
+ * ({@code CORP\ann} and {@code ann@corp.example} are {@code ann}). Values on the stop-list — accounts and
  * addresses every host shares, such as {@code SYSTEM}, {@code -} or {@code 127.0.0.1} — are left out, since grouping
  * by them would join unrelated alerts. Pure.
  */
@@ -60,9 +61,29 @@ public final class AlertEntities {
             return;
         }
         String v = value.trim().toLowerCase(Locale.ROOT);
+        if (kind == Entity.Kind.USER) {
+            v = account(v);
+        }
         if (v.isEmpty() || stopList.contains(v) || v.length() > 200) {
             return;
         }
         out.add(new Entity(kind, v));
+    }
+
+    /**
+     * The account name without its domain: {@code CORP\ann}, {@code ann@corp.example} and {@code ann} are one user
+     * (Windows logons, Sysmon and cloud logs spell the same account differently).
+     */
+    static String account(String user) {
+        String u = user;
+        int slash = u.lastIndexOf('\\');
+        if (slash >= 0) {
+            u = u.substring(slash + 1);
+        }
+        int at = u.indexOf('@');
+        if (at > 0) {
+            u = u.substring(0, at);
+        }
+        return u;
     }
 }
