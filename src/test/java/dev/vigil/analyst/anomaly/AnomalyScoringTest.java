@@ -38,7 +38,8 @@ class AnomalyScoringTest {
 
     @BeforeAll
     static void start() throws Exception {
-        vigil = new RunningAppliance(tmp.resolve("data"), Map.of("vigil.analyst.anomaly.warm-up", "5"));
+        vigil = new RunningAppliance(tmp.resolve("data"), Map.of("vigil.analyst.anomaly.warm-up", "5",
+                "vigil.analyst.anomaly.logon-warm-up", "5"));
         anomaly = vigil.context.getBean(AnomalyScoring.class);
         alerts = vigil.context.getBean(AlertService.class);
     }
@@ -54,6 +55,16 @@ class AnomalyScoringTest {
         NormalizedEvent e = new NormalizedEvent(++sequence, CUSTOMER, Instant.now(), Instant.now(), "windows-json",
                 new LogSource("windows", "process_creation", null),
                 Map.of("host.name", host, "process.executable", program, "process.parent.executable", parent), "{}", null);
+        EventObserver.FollowUp f = anomaly.observe(e);
+        if (f != null) {
+            f.run();
+        }
+    }
+
+    private static void logon(TenantId tenant, String user, String ip) {
+        NormalizedEvent e = new NormalizedEvent(++sequence, tenant, Instant.now(), Instant.now(), "linux-auth",
+                new LogSource("linux", "auth", null), Map.of("host.name", "bastion", "event.category", "authentication",
+                "event.outcome", "success", "user.name", user, "source.ip", ip), "{}", null);
         EventObserver.FollowUp f = anomaly.observe(e);
         if (f != null) {
             f.run();
@@ -83,6 +94,23 @@ class AnomalyScoringTest {
         AnomalySignal s = anomaly.signal(CUSTOMER, found.getFirst());
         assertEquals(1.0, s.score());
         assertTrue(s.reasons().getFirst().contains("rundll32.exe spawned by winword.exe for the first time"), s.toString());
+    }
+
+    @Test
+    void anotherTenantsLogonsNeitherWarmUpNorFeedThisTenantsBaseline() {
+        TenantId globex = TenantId.of("globex");
+        for (int i = 0; i < 10; i++) {
+            logon(globex, "frank", "10.0.0.5");
+        }
+
+        logon(CUSTOMER, "frank", "203.0.113.9");
+
+        assertEquals(List.of(), alerts.list(CUSTOMER, new AlertQuery(null, null, null, Instant.EPOCH, null, 100)).stream()
+                .filter(a -> a.ruleId().equals(AnomalyScoring.NEW_LOGON_SOURCE)).toList(), "customer's frank is not warm");
+        LogonSourceBaselines.UserState frank = anomaly.baselines(CUSTOMER).logons().stream()
+                .filter(u -> u.user().equals("frank")).findFirst().orElseThrow();
+        assertEquals(1, frank.logons(), "only customer's own logon counts");
+        assertEquals(List.of("203.0.113.9"), frank.sources().stream().map(LogonSourceBaselines.SourceState::source).toList());
     }
 
     @Test
