@@ -32,8 +32,26 @@ public record AnomalySettings(
         @Bindable(defaultValue = "5m") Duration snapshotInterval) {
 
     public AnomalySettings {
-        if (snapshotInterval == null || snapshotInterval.toSeconds() < 1) {
-            throw new IllegalArgumentException("vigil.analyst.anomaly.snapshot-interval must be at least 1s, e.g. 5m");
+        require(warmUp >= 1, "warm-up must be at least 1, e.g. 200");
+        require(logonWarmUp >= 1, "logon-warm-up must be at least 1, e.g. 20");
+        require(positive(logonFailureWindow), "logon-failure-window must be positive, e.g. 30m");
+        require(positive(volumeBucket) && volumeBucket.toMillis() % 1000 == 0,
+                "volume-bucket must be whole seconds, at least 1s, e.g. 10m");
+        require(volumeWarmUp >= 1, "volume-warm-up must be at least 1, e.g. 36");
+        require(volumeK > 0, "volume-k must be positive, e.g. 4");
+        require(volumeMinCount >= 0, "volume-min-count must be zero or more, e.g. 100");
+        require(volumeAlpha > 0 && volumeAlpha <= 1, "volume-alpha must lie in (0, 1], e.g. 0.05");
+        require(positive(snapshotInterval) && snapshotInterval.toSeconds() >= 1,
+                "snapshot-interval must be at least 1s, e.g. 5m");
+    }
+
+    private static boolean positive(Duration d) {
+        return d != null && !d.isNegative() && !d.isZero();
+    }
+
+    private static void require(boolean valid, String message) {
+        if (!valid) {
+            throw new IllegalArgumentException("vigil.analyst.anomaly." + message);
         }
     }
 
