@@ -11,8 +11,9 @@ import io.micronaut.data.model.DataType;
 import java.time.Instant;
 
 /**
- * One entity's persisted baseline (table {@code anomaly_baselines}): id {@code <tenant>/<kind>/<seqNo>}, where
- * {@code seqNo} keeps the least-recently-seen order the bounds evict by; {@code payload} is the entity's state as JSON.
+ * A chunk of one tenant's persisted baselines of one kind (table {@code anomaly_baselines}): id
+ * {@code <tenant>/<kind>/<seqNo>}, where {@code seqNo} keeps the least-recently-seen order the bounds evict by;
+ * {@code entity} names the chunk's first and last host or user; {@code payload} is their states as a JSON array.
  */
 @MappedEntity("anomaly_baselines")
 public record BaselineRow(

@@ -98,4 +98,23 @@ class BaselineSnapshotsTest {
             assertEquals(List.of(), snapshots.load(ACME).logons());
         });
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "sqlite"})
+    void aTenantWithMoreEntitiesThanARowHoldsLoadsBackInItsEvictionOrder(String database) {
+        LogonSourceBaselines l = new LogonSourceBaselines(1, 10_000, 10, 10, Duration.ofMinutes(30));
+        for (int u = 0; u < 2 * BaselineSnapshots.PER_ROW + 1; u++) {
+            l.success(ACME, "user" + u, "10.0.0." + (u % 250), T0.plusSeconds(u));
+        }
+        l.success(ACME, "user0", "10.0.0.0", T0.plusSeconds(9_999)); // now the most recently seen
+        TenantBaselines many = new TenantBaselines(List.of(), l.export(ACME), List.of(), 7, 0);
+        withSnapshots(database, snapshots -> {
+            snapshots.save(ACME, many);
+
+            TenantBaselines loaded = snapshots.load(ACME);
+
+            assertEquals(many, loaded);
+            assertEquals("user0", loaded.logons().getLast().user());
+        });
+    }
 }
