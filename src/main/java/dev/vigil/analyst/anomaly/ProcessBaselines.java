@@ -2,15 +2,19 @@ package dev.vigil.analyst.anomaly;
 
 import dev.vigil.tenancy.TenantId;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Per-tenant, per-host behavioural baselines of process starts: which programs a host runs and which parent starts
- * which child. Pure (no I/O, no clock); in memory, bounded.
+ * which child. Pure (no I/O, no clock); in memory, bounded; {@link #export} and {@link #restore} let a snapshot
+ * carry it over a restart.
  *
  * <p>Guarantees: a host says something is new only once it is warmed up (it has shown {@code warmUp} process
  * starts), so a fresh appliance or a new host does not flood analysts; each host keeps at most {@code maxPerHost}
@@ -27,6 +31,14 @@ public final class ProcessBaselines {
 
     /** A new behaviour, in plain words. */
     public record Finding(Novelty novelty, String host, String program, String parent, String explanation) {
+    }
+
+    /** One host's baseline, as persisted: its programs and pairs with counts, oldest first. */
+    public record HostState(String host, long starts, Map<String, Integer> programs, Map<String, Integer> pairs) {
+        public HostState {
+            programs = Collections.unmodifiableMap(new LinkedHashMap<>(programs));
+            pairs = Collections.unmodifiableMap(new LinkedHashMap<>(pairs));
+        }
     }
 
     private final int warmUp;
@@ -51,8 +63,8 @@ public final class ProcessBaselines {
         String pair = name(parent) + " > " + child;
         boolean warm = h.starts >= warmUp;
         h.starts++;
-        boolean newProgram = h.remember(h.programs, child, maxPerHost);
-        boolean newPair = h.remember(h.pairs, pair, maxPerHost);
+        boolean newProgram = h.remember(h.programs, child);
+        boolean newPair = h.remember(h.pairs, pair);
         if (!warm) {
             return Optional.empty();
         }
@@ -85,6 +97,25 @@ public final class ProcessBaselines {
         return evictions;
     }
 
+    /** The tenant's baselines, least recently seen host first: what a snapshot persists. */
+    public synchronized List<HostState> export(TenantId tenant) {
+        List<HostState> out = new ArrayList<>();
+        tenants.getOrDefault(tenant, Map.of()).forEach((name, h) -> out.add(new HostState(name, h.starts, h.programs,
+                h.pairs)));
+        return out;
+    }
+
+    /** Replaces the tenant's baselines with a snapshot (bounds applied). */
+    public synchronized void restore(TenantId tenant, List<HostState> hosts) {
+        tenants.remove(tenant);
+        for (HostState s : hosts) {
+            Host h = host(tenant, s.host());
+            h.starts = s.starts();
+            h.programs.putAll(s.programs());
+            h.pairs.putAll(s.pairs());
+        }
+    }
+
     /** The file name of a program path, lower-cased (Windows and POSIX separators). */
     static String name(String path) {
         String p = path == null ? "" : path.strip();
@@ -94,38 +125,18 @@ public final class ProcessBaselines {
     }
 
     private Host host(TenantId tenant, String host) {
-        Map<String, Host> hosts = tenants.computeIfAbsent(tenant, t -> new LinkedHashMap<>(16, 0.75f, true));
-        Host h = hosts.get(host);
-        if (h == null) {
-            if (hosts.size() >= maxHosts) {
-                String eldest = hosts.keySet().iterator().next();
-                hosts.remove(eldest);
-                evictions++;
-            }
-            h = new Host();
-            hosts.put(host, h);
-        }
-        return h;
+        return tenants.computeIfAbsent(tenant, t -> new BoundedMap<>(maxHosts, true, () -> evictions++))
+                .computeIfAbsent(host, h -> new Host());
     }
 
     private final class Host {
         long starts;
-        final Map<String, Integer> programs = new LinkedHashMap<>();
-        final Map<String, Integer> pairs = new LinkedHashMap<>();
+        final Map<String, Integer> programs = new BoundedMap<>(maxPerHost, false, () -> evictions++);
+        final Map<String, Integer> pairs = new BoundedMap<>(maxPerHost, false, () -> evictions++);
 
-        /** Counts a key; true when it was new. Drops the oldest key when full. */
-        boolean remember(Map<String, Integer> seen, String key, int cap) {
-            Integer n = seen.get(key);
-            if (n != null) {
-                seen.put(key, n + 1);
-                return false;
-            }
-            if (seen.size() >= cap) {
-                seen.remove(seen.keySet().iterator().next());
-                evictions++;
-            }
-            seen.put(key, 1);
-            return true;
+        /** Counts a key; true when it was new (the oldest key is dropped when full). */
+        boolean remember(Map<String, Integer> seen, String key) {
+            return seen.merge(key, 1, Integer::sum) == 1;
         }
     }
 }

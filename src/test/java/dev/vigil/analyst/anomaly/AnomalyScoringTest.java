@@ -2,6 +2,7 @@ package dev.vigil.analyst.anomaly;
 
 import dev.vigil.analyst.AnomalySignal;
 import dev.vigil.appliance.RunningAppliance;
+import dev.vigil.detect.RuleLevel;
 import dev.vigil.detect.alert.Alert;
 import dev.vigil.detect.alert.AlertKind;
 import dev.vigil.detect.alert.AlertQuery;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,9 @@ class AnomalyScoringTest {
 
     @BeforeAll
     static void start() throws Exception {
-        vigil = new RunningAppliance(tmp.resolve("data"), Map.of("vigil.analyst.anomaly.warm-up", "5"));
+        vigil = new RunningAppliance(tmp.resolve("data"), Map.of("vigil.analyst.anomaly.warm-up", "5",
+                "vigil.analyst.anomaly.logon-warm-up", "5", "vigil.analyst.anomaly.volume-warm-up", "3",
+                "vigil.analyst.anomaly.volume-min-count", "20", "vigil.analyst.anomaly.volume-tick", "1h"));
         anomaly = vigil.context.getBean(AnomalyScoring.class);
         alerts = vigil.context.getBean(AlertService.class);
     }
@@ -58,6 +62,28 @@ class AnomalyScoringTest {
         if (f != null) {
             f.run();
         }
+    }
+
+    private static void logon(TenantId tenant, String user, String ip) {
+        NormalizedEvent e = new NormalizedEvent(++sequence, tenant, Instant.now(), Instant.now(), "linux-auth",
+                new LogSource("linux", "auth", null), Map.of("host.name", "bastion", "event.category", "authentication",
+                "event.outcome", "success", "user.name", user, "source.ip", ip), "{}", null);
+        EventObserver.FollowUp f = anomaly.observe(e);
+        if (f != null) {
+            f.run();
+        }
+    }
+
+    private static void run(NormalizedEvent e) {
+        EventObserver.FollowUp f = anomaly.observe(e);
+        if (f != null) {
+            f.run();
+        }
+    }
+
+    private static NormalizedEvent anyEvent(String host, Instant at) {
+        return new NormalizedEvent(++sequence, CUSTOMER, at, Instant.now(), "linux-syslog",
+                new LogSource("linux", "syslog", null), Map.of("host.name", host, "message", "cron ran"), "{}", null);
     }
 
     private static List<Alert> anomalies(String host) {
@@ -83,6 +109,62 @@ class AnomalyScoringTest {
         AnomalySignal s = anomaly.signal(CUSTOMER, found.getFirst());
         assertEquals(1.0, s.score());
         assertTrue(s.reasons().getFirst().contains("rundll32.exe spawned by winword.exe for the first time"), s.toString());
+    }
+
+    @Test
+    void anotherTenantsLogonsNeitherWarmUpNorFeedThisTenantsBaseline() {
+        TenantId globex = TenantId.of("globex");
+        for (int i = 0; i < 10; i++) {
+            logon(globex, "frank", "10.0.0.5");
+        }
+
+        logon(CUSTOMER, "frank", "203.0.113.9");
+
+        assertEquals(List.of(), alerts.list(CUSTOMER, new AlertQuery(null, null, null, Instant.EPOCH, null, 100)).stream()
+                .filter(a -> a.ruleId().equals(AnomalyScoring.NEW_LOGON_SOURCE)).toList(), "customer's frank is not warm");
+        LogonSourceBaselines.UserState frank = anomaly.baselines(CUSTOMER).logons().stream()
+                .filter(u -> u.user().equals("frank")).findFirst().orElseThrow();
+        assertEquals(1, frank.logons(), "only customer's own logon counts");
+        assertEquals(List.of("203.0.113.9"), frank.sources().stream().map(LogonSourceBaselines.SourceState::source).toList());
+    }
+
+    @Test
+    void aHostSendingFarMoreEventsThanUsualRaisesAnExplainedVolumeSpikeThatTriageSees() {
+        Instant t0 = Instant.parse("2026-03-01T12:00:00Z");
+        for (int bucket = 0; bucket < 5; bucket++) {
+            for (int i = 0; i < 30; i++) {
+                run(anyEvent("ws-40", t0.plus(Duration.ofMinutes(10L * bucket)).plusSeconds(i * 10L)));
+            }
+        }
+        for (int i = 0; i < 500; i++) {
+            run(anyEvent("ws-40", t0.plus(Duration.ofMinutes(50)).plusMillis(i * 1000L)));
+        }
+        run(anyEvent("ws-40", t0.plus(Duration.ofMinutes(60))));
+
+        List<Alert> found = anomalies("ws-40");
+
+        assertEquals(1, found.size(), found.toString());
+        Alert spike = found.getFirst();
+        assertEquals(AnomalyScoring.VOLUME_SPIKE, spike.ruleId());
+        assertEquals("Anomaly: ws-40 sent 500 events in 10 minutes from 2026-03-01 12:50 UTC; its usual is 30 ± 5",
+                spike.title());
+        assertEquals(RuleLevel.MEDIUM, spike.level(), "far above: more than twice k standard deviations");
+        AnomalySignal s = anomaly.signal(CUSTOMER, spike);
+        assertEquals(0.8, s.score());
+        assertEquals(List.of("during a volume spike: ws-40 sent 500 events in 10 minutes from 2026-03-01 12:50 UTC; "
+                + "its usual is 30 ± 5"), s.reasons());
+    }
+
+    @Test
+    void anEventReplayedAfterACrashIsNotLearnedTwice() {
+        NormalizedEvent e = new NormalizedEvent(++sequence, CUSTOMER, Instant.now(), Instant.now(), "linux-auth",
+                new LogSource("linux", "auth", null), Map.of("host.name", "bastion", "event.category", "authentication",
+                "event.outcome", "success", "user.name", "grace", "source.ip", "10.0.0.9"), "{}", null);
+        run(e);
+        run(e);
+
+        assertEquals(List.of(1L), anomaly.baselines(CUSTOMER).logons().stream().filter(u -> u.user().equals("grace"))
+                .map(LogonSourceBaselines.UserState::logons).toList());
     }
 
     @Test
