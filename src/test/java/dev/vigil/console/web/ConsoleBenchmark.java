@@ -78,6 +78,8 @@ class ConsoleBenchmark {
                             "/api/v1/aggregations/histogram?since=24h&interval=30m&q=" + q)),
                     new Pair("alerts (queue with triage)", "/alerts", List.of("/api/v1/alerts?status=new&limit=500",
                             "/api/v1/alerts?status=acknowledged&limit=500")),
+                    new Pair("incidents", "/incidents", List.of("/api/v1/incidents")),
+                    new Pair("models (registry)", "/models", List.of("/api/v1/models", "/api/v1/switches")),
                     new Pair("rules", "/rules", List.of("/api/v1/rules")),
                     new Pair("connectors", "/connectors", List.of("/api/v1/status", "/api/v1/tokens")),
                     new Pair("audit", "/audit", List.of("/api/v1/audit?limit=200", "/api/v1/audit/checkpoint")),
