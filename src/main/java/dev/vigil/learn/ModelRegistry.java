@@ -261,6 +261,11 @@ public class ModelRegistry {
         return n.toString();
     }
 
+    /** The label part of a registry model id ({@code customer/triage/customer-v2} → {@code customer-v2}). */
+    public static String labelOf(String modelId) {
+        return modelId.substring(modelId.lastIndexOf('/') + 1);
+    }
+
     static String id(TenantId tenant, String label) {
         return tenant.value() + "/" + TRIAGE + "/" + label;
     }

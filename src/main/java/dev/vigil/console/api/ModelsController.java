@@ -138,7 +138,8 @@ public class ModelsController {
     @Serdeable
     public record MoveView(String alias, @Nullable String from, String to, String by, String at, String reason) {
         static MoveView of(AliasMove m) {
-            return new MoveView(m.alias(), m.fromModel() == null ? null : tail(m.fromModel()), tail(m.toModel()),
+            return new MoveView(m.alias(), m.fromModel() == null ? null : ModelRegistry.labelOf(m.fromModel()),
+                    ModelRegistry.labelOf(m.toModel()),
                     m.movedBy(), m.movedAt().toString(), m.reason());
         }
     }
@@ -178,10 +179,6 @@ public class ModelsController {
     @Serdeable
     public record Trained(VersionView version, String champion, MetricsView challenger, MetricsView championMetrics,
                           boolean passedGate, boolean promoted, String gate, int train, int heldOut, int skipped) {
-    }
-
-    private static String tail(String modelId) {
-        return modelId.substring(modelId.lastIndexOf('/') + 1);
     }
 
     @SuppressWarnings("unchecked")

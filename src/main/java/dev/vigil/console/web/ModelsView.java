@@ -34,6 +34,6 @@ public final class ModelsView {
 
     /** The label part of a registry model id ({@code customer/triage/customer-v2} → {@code customer-v2}). */
     public static String tail(String modelId) {
-        return modelId == null ? "-" : modelId.substring(modelId.lastIndexOf('/') + 1);
+        return modelId == null ? "-" : dev.vigil.learn.ModelRegistry.labelOf(modelId);
     }
 }
